@@ -1,0 +1,22 @@
+import Foundation
+
+/// `replylab-bench SCENARIO [options]`: speed and memory goals live here, never in timed unit tests.
+let scenarios: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let scenario = scenarios.first(where: { $0.name == name }) else {
+    var usage = "usage: replylab-bench <scenario> [options]\n\nscenarios:\n"
+    for scenario in scenarios { usage += "  \(scenario.name.padding(toLength: 12, withPad: " ", startingAt: 0))\(scenario.summary)\n" }
+    FileHandle.standardError.write(Data(usage.utf8))
+    exit(64)
+}
+if Measure.isDebugBuild {
+    FileHandle.standardError.write(Data("warning: YOU ARE RUNNING replylab-bench IN DEBUG MODE; use -c release\n".utf8))
+}
+do {
+    try scenario.run(Array(arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
+}
