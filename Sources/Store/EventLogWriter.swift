@@ -22,6 +22,11 @@ public final class EventLogWriter: EventSink {
         case deferUntilFinish
     }
 
+    /// The writer's page cache (SQLite's default is 2 MiB). Every message insert looks its customer up for the
+    /// foreign key; with 2.5 × 10^5 customers that key index outgrows 2 MiB, and a load measured here went from
+    /// ~205k to ~290k rows/s with 64 MiB. It is a ceiling, not an allocation.
+    public static let pageCacheKibibytes = 65_536
+
     public let database: Database
     /// Records per transaction.
     public let commitEvery: Int
@@ -53,6 +58,7 @@ public final class EventLogWriter: EventSink {
         self.database = database
         self.commitEvery = commitEvery
         try EventLogSchema.migrate(database)
+        try database.execute("PRAGMA cache_size = \(-Self.pageCacheKibibytes)")
         switch indexes {
         case .maintain: defersIndexes = false
         case .deferUntilFinish: defersIndexes = true
