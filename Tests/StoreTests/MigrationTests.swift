@@ -94,7 +94,7 @@ import Testing
         try Data(String(repeating: "not a database\n", count: 100).utf8).write(to: URL(fileURLWithPath: path))
         let error = #expect(throws: SQLiteError.self) { try Database(path: path, mode: .readOnly) }
         #expect(error?.code == 26)
-        #expect(error?.message == "file is not a database")
+        #expect(error?.message == "cannot open '\(path)': file is not a database")
     }
 
     @Test func indexesDroppedByAnUnfinishedBulkLoadAreRebuiltOnNextOpen() throws {
