@@ -9,7 +9,9 @@ import EventLog
 ///
 /// Each `append` is atomic: a refused record (duplicate id, unknown customer) rolls back that batch only, by a
 /// savepoint, and the error is rethrown. Records are durable once a commit has happened; call `finish` to commit
-/// the rest and build deferred indexes. A writer that is never finished rolls back its open transaction.
+/// the rest and build deferred indexes. A writer that is never finished rolls back its open transaction; the
+/// indexes it deferred are rebuilt by the next `EventLogSchema.migrate` (any writer, or `replylab db init`).
+/// The writer holds a transaction open between appends: use its connection for nothing else until `finish`.
 public final class EventLogWriter: EventSink {
     /// When the analytics indexes are built during a load.
     public enum IndexStrategy: Sendable {

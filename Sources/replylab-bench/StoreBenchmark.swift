@@ -3,7 +3,7 @@ import EventLog
 import Foundation
 import Store
 
-/// `replylab-bench store [--rows N] [--runs R] [--commit-every K] [--batch B]`: the event-log writer against
+/// `replylab-bench store [--rows N] [--runs R] [--commit-every K] [--batch B] [--indexes defer|maintain]`: the event-log writer against
 /// hand-written `sqlite3_*` calls loading the same message rows into the same schema with the same pragmas,
 /// transaction size and index strategy. Goal: the writer reaches ≥ 90% of the bare calls' rows/s.
 ///
@@ -16,6 +16,8 @@ enum StoreBenchmark {
         var runs = 5
         var commitEvery = 100_000
         var batch = 10_000
+        /// Build the analytics indexes after the load (the writer's choice for a fresh log) or maintain them.
+        var deferIndexes = true
     }
 
     static func run(_ arguments: [String]) throws {
@@ -62,7 +64,8 @@ enum StoreBenchmark {
                 "runs": options.runs,
                 "commit_every": options.commitEvery,
                 "batch": options.batch,
-                "schema": "messages WITHOUT ROWID (run_id, message_id) + FK to customers; analytics indexes built after load",
+                "schema": "messages WITHOUT ROWID (run_id, message_id) + FK to customers",
+                "indexes": options.deferIndexes ? "built after load" : "maintained during load",
                 "sqlite_version": String(cString: sqlite3_libversion()),
                 "writer_rows_per_second": Int(writerRate.rounded()),
                 "bare_rows_per_second": Int(bareRate.rounded()),
@@ -79,6 +82,11 @@ enum StoreBenchmark {
         var index = 0
         while index < arguments.count {
             let name = arguments[index]
+            if name == "--indexes", index + 1 < arguments.count, ["defer", "maintain"].contains(arguments[index + 1]) {
+                options.deferIndexes = arguments[index + 1] == "defer"
+                index += 2
+                continue
+            }
             guard index + 1 < arguments.count, let value = Int(arguments[index + 1].filter { $0 != "_" }), value > 0
             else { throw BenchmarkFailure("\(name) expects a positive whole number") }
             switch name {
@@ -86,7 +94,9 @@ enum StoreBenchmark {
             case "--runs": options.runs = value
             case "--commit-every": options.commitEvery = value
             case "--batch": options.batch = value
-            default: throw BenchmarkFailure("unknown option \(name); use --rows, --runs, --commit-every or --batch")
+            default:
+                throw BenchmarkFailure(
+                    "unknown option \(name); use --rows, --runs, --commit-every, --batch or --indexes defer|maintain")
             }
             index += 2
         }
@@ -113,7 +123,8 @@ enum StoreBenchmark {
 
     static func loadThroughWriter(path: String, messages: [MessageRecord], options: Options) throws {
         let writer = try EventLogWriter(
-            database: try Database(path: path), commitEvery: options.commitEvery, indexes: .deferUntilFinish)
+            database: try Database(path: path), commitEvery: options.commitEvery,
+            indexes: options.deferIndexes ? .deferUntilFinish : .maintain)
         var start = 0
         while start < messages.count {
             let end = min(start + options.batch, messages.count)
@@ -133,10 +144,15 @@ enum StoreBenchmark {
         sqlite3_extended_result_codes(db, 1)
         _ = csqlite_enable_defensive(db)
         sqlite3_busy_timeout(db, 5_000)
-        try check(sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-            + "PRAGMA cache_size = \(-EventLogWriter.pageCacheKibibytes)", nil, nil, nil), db)
-        let drops = EventLogSchema.analyticsIndexes.map { "DROP INDEX IF EXISTS \($0.name);" }.joined()
-        try check(sqlite3_exec(db, "BEGIN IMMEDIATE; \(drops) COMMIT", nil, nil, nil), db)
+        try check(
+            sqlite3_exec(
+                db,
+                "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                    + "PRAGMA cache_size = \(-EventLogWriter.pageCacheKibibytes)", nil, nil, nil), db)
+        if options.deferIndexes {
+            let drops = EventLogSchema.analyticsIndexes.map { "DROP INDEX IF EXISTS \($0.name);" }.joined()
+            try check(sqlite3_exec(db, "BEGIN IMMEDIATE; \(drops) COMMIT", nil, nil, nil), db)
+        }
         var statement: OpaquePointer?
         let sql = """
             INSERT INTO messages (run_id, message_id, customer_id, conversation_id, direction, kind, at, body, \
@@ -180,14 +196,18 @@ enum StoreBenchmark {
             }
         }
         try check(sqlite3_exec(db, "COMMIT", nil, nil, nil), db)
-        let creates = EventLogSchema.analyticsIndexes.map { $0.sql + ";" }.joined()
-        try check(sqlite3_exec(db, "BEGIN IMMEDIATE; \(creates) COMMIT", nil, nil, nil), db)
+        if options.deferIndexes {
+            let creates = EventLogSchema.analyticsIndexes.map { $0.sql + ";" }.joined()
+            try check(sqlite3_exec(db, "BEGIN IMMEDIATE; \(creates) COMMIT", nil, nil, nil), db)
+        }
     }
 
     /// Sum over stored rows of message id, time and body length, to prove both loaders stored the same rows.
     static func storedChecksum(path: String) throws -> Int {
         let database = try Database(path: path, mode: .readOnly)
-        return Int(try database.integer("SELECT count(*) + sum(message_id) + sum(at % 1000003) + sum(length(body)) FROM messages"))
+        return Int(
+            try database.integer(
+                "SELECT count(*) + sum(message_id) + sum(at % 1000003) + sum(length(body)) FROM messages"))
     }
 
     private static func check(_ code: Int32, _ db: OpaquePointer?) throws {

@@ -49,7 +49,8 @@ import Testing
                 ],
                 customers: (1...1_234).map {
                     CustomerRecord(
-                        runID: 3, customerID: $0, maskedPhone: "+1 415 ***-**23", phoneHash: $0, timeZone: "America/Chicago",
+                        runID: 3, customerID: $0, maskedPhone: "+1 415 ***-**23", phoneHash: $0,
+                        timeZone: "America/Chicago",
                         state: "TX", segment: "new", attributesJSON: "{}")
                 }))
         try writer.finish()
@@ -104,7 +105,8 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.errors
-                == "error: '\(file)' has event-log schema version 7, but this replylab knows versions up to 1; upgrade replylab to read it\n")
+                == "error: '\(file)' has event-log schema version 7, but this replylab knows versions up to 1; upgrade replylab to read it\n"
+        )
         let initialise = run(["db", "init", file])
         #expect(initialise.status == 1)
         #expect(initialise.errors == result.errors)
@@ -115,7 +117,8 @@ import Testing
         try Data(String(repeating: "hello\n", count: 200).utf8).write(to: URL(fileURLWithPath: file))
         let result = run(["db", "info", file])
         #expect(result.status == 1)
-        #expect(result.errors == "error: SQLite error 26 (SQLITE_NOTADB): cannot open '\(file)': file is not a database\n")
+        #expect(
+            result.errors == "error: SQLite error 26 (SQLITE_NOTADB): cannot open '\(file)': file is not a database\n")
     }
 
     @Test(arguments: [["db", "info"], ["db", "init"], ["db", "info", ""]])

@@ -11,7 +11,8 @@ import Testing
     }
 
     func schemaSnapshot(_ database: Database) throws -> [String] {
-        let statement = try database.prepare("SELECT type || ' ' || name || ': ' || ifnull(sql, '') FROM sqlite_master ORDER BY name")
+        let statement = try database.prepare(
+            "SELECT type || ' ' || name || ': ' || ifnull(sql, '') FROM sqlite_master ORDER BY name")
         var rows: [String] = []
         while try statement.step() { rows.append(try statement.column(0)) }
         return rows
@@ -23,10 +24,14 @@ import Testing
         #expect(report == EventLogSchema.MigrationReport(fromVersion: 0, toVersion: EventLogSchema.currentVersion))
         #expect(try database.userVersion() == EventLogSchema.currentVersion)
         for table in EventLogSchema.tables {
-            #expect(try database.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '\(table)'") == 1, "\(table)")
+            #expect(
+                try database.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '\(table)'")
+                    == 1, "\(table)")
         }
         for index in EventLogSchema.analyticsIndexes {
-            #expect(try database.integer("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '\(index.name)'") == 1)
+            #expect(
+                try database.integer(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '\(index.name)'") == 1)
         }
         #expect(try database.integer("PRAGMA foreign_keys") == 1)
         #expect(try database.integer("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1)
@@ -66,7 +71,8 @@ import Testing
         #expect(error == .newerSchema(path: path, fileVersion: 99, supportedVersion: EventLogSchema.currentVersion))
         #expect(
             error?.description
-                == "'\(path)' has event-log schema version 99, but this replylab knows versions up to 1; upgrade replylab to read it")
+                == "'\(path)' has event-log schema version 99, but this replylab knows versions up to 1; upgrade replylab to read it"
+        )
         #expect(try database.userVersion() == 99)
         #expect(try database.integer("SELECT count(*) FROM sqlite_master WHERE name = 'runs'") == 0)
         #expect(throws: StoreError.self) { try EventLogReader(database: database) }

@@ -22,7 +22,8 @@ struct DatabaseInfo: Command {
     /// The FILE argument, refusing an empty one with what to type.
     static func filePath(_ arguments: ParsedArguments) throws -> String {
         guard let file = arguments.argument("file"), !file.isEmpty else {
-            throw UsageError("give the database file, e.g. 'replylab \(arguments.commandPath.joined(separator: " ")) runs.sqlite'")
+            throw UsageError(
+                "give the database file, e.g. 'replylab \(arguments.commandPath.joined(separator: " ")) runs.sqlite'")
         }
         return file
     }
@@ -97,7 +98,8 @@ struct DatabaseInfo: Command {
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day)) \(two(secondOfDay / 3_600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
+        return
+            "\(year)-\(two(month))-\(two(day)) \(two(secondOfDay / 3_600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
     }
 
     static func json(file: String, version: Int64, runs: [RunRecord], counts: [EventLogReader.TableCount]) throws

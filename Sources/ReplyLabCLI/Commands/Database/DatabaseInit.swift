@@ -5,7 +5,8 @@ struct DatabaseInit: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             name: "init", abstract: "Create an event-log database, or migrate one to the current schema.",
-            discussion: "Safe to run again: an up-to-date file is left untouched. A file from a newer replylab is refused.",
+            discussion:
+                "Safe to run again: an up-to-date file is left untouched. A file from a newer replylab is refused.",
             arguments: [ArgumentSpec("file", help: "The SQLite file to create or migrate, e.g. runs.sqlite.")])
     }
 
@@ -22,7 +23,8 @@ struct DatabaseInit: Command {
         let indexes = EventLogSchema.analyticsIndexes.count
         if report.fromVersion == 0 {
             console.out(
-                "Created event-log schema version \(report.toVersion) in \(file): \(tables) tables, \(indexes) analytics indexes.")
+                "Created event-log schema version \(report.toVersion) in \(file): \(tables) tables, \(indexes) analytics indexes."
+            )
         } else if report.fromVersion < report.toVersion {
             console.out("Migrated \(file) from schema version \(report.fromVersion) to \(report.toVersion).")
         } else if !report.rebuiltIndexes.isEmpty {
