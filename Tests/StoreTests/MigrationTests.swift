@@ -117,3 +117,35 @@ import Testing
         #expect(try EventLogSchema.migrate(database).wasUpToDate)
     }
 }
+
+/// Two connections to one WAL file, as `replylab db info` beside a running simulation.
+@Suite struct ConcurrentConnectionTests {
+    let folder: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder()
+    }
+
+    @Test func aReaderSeesCommittedRowsWhileAWriterHoldsItsTransaction() throws {
+        let path = folder.path("log.sqlite")
+        let writer = try EventLogWriter(database: try Database(path: path), commitEvery: 1_000_000)
+        try writer.append(SampleRun.batch(runID: 1))
+        let reader = try EventLogReader(database: try Database(path: path, mode: .readOnly))
+        #expect(try reader.runs().isEmpty)  // nothing committed yet, and the read does not wait
+        try writer.finish()
+        #expect(try reader.runs().map(\.id) == [1])
+    }
+
+    @Test func aSecondWriterWaitsForTheBusyTimeoutThenReportsBusy() throws {
+        let path = folder.path("log.sqlite")
+        let first = try Database(path: path)
+        try EventLogSchema.migrate(first)
+        let second = try Database(path: path, busyTimeoutMilliseconds: 50)
+        try first.execute("BEGIN IMMEDIATE")
+        let error = #expect(throws: SQLiteError.self) { try second.execute("BEGIN IMMEDIATE") }
+        #expect(error?.primaryCode == 5)
+        #expect(error?.message == "database is locked")
+        try first.execute("COMMIT")
+        try second.execute("BEGIN IMMEDIATE; COMMIT")
+    }
+}
