@@ -27,6 +27,19 @@ public struct RunRecord: Hashable, Sendable, Codable {
         self.toolVersion = toolVersion
         self.createdAt = createdAt
     }
+
+    /// The same record with a typed kind, so producers cannot misspell it.
+    public init(
+        id: Int64, kind: RunKind, source: String, seed: Int64?, configJSON: String, toolVersion: String,
+        createdAt: Int64
+    ) {
+        self.init(
+            id: id, kind: kind.rawValue, source: source, seed: seed, configJSON: configJSON, toolVersion: toolVersion,
+            createdAt: createdAt)
+    }
+
+    /// `kind` as a `RunKind`, nil for a word this build does not know.
+    public var runKind: RunKind? { RunKind(rawValue: kind) }
 }
 
 /// One arm of an experiment, the holdout included, so lift is computed against a named row.

@@ -30,8 +30,9 @@ import Testing
     @Test func keepsEveryRecordInArrivalOrderAndCountsBatches() {
         var sink = CollectingEventSink()
         let run = RunRecord(
-            id: 1, kind: RunKind.simulation.rawValue, source: "demo.json", seed: 7, configJSON: "{}",
-            toolVersion: "0.1.0", createdAt: 0)
+            id: 1, kind: .simulation, source: "demo.json", seed: 7, configJSON: "{}", toolVersion: "0.1.0", createdAt: 0)
+        #expect(run.kind == "simulation")
+        #expect(run.runKind == .simulation)
         sink.append(EventBatch(runs: [run], messages: [Self.message(2, customer: 5)]))
         sink.append(EventBatch(messages: [Self.message(1, customer: 4)]))
         #expect(sink.batchCount == 2)

@@ -121,6 +121,15 @@ import Testing
             result.errors == "error: SQLite error 26 (SQLITE_NOTADB): cannot open '\(file)': file is not a database\n")
     }
 
+    @Test func initInAFolderThatDoesNotExistSaysSoInOneLine() {
+        let file = path("no-such-folder/runs.sqlite")
+        let result = run(["db", "init", file])
+        #expect(result.status == 1)
+        #expect(
+            result.errors
+                == "error: SQLite error 14 (SQLITE_CANTOPEN): cannot open '\(file)': unable to open database file\n")
+    }
+
     @Test(arguments: [["db", "info"], ["db", "init"], ["db", "info", ""]])
     func missingFileArgumentIsAUsageError(_ arguments: [String]) {
         let result = run(arguments)
