@@ -24,12 +24,15 @@ enum StoreBenchmark {
     static func run(_ arguments: [String]) throws {
         let options = try parse(arguments)
         let customers = max(1, options.rows / 4)
-        let messages = SimulatedMessages.make(rows: options.rows, customers: customers)
-        let expected = SimulatedMessages.checksum(messages)
         // Producers hand the writer batches they built themselves, so building them is not the writer's cost.
-        let batches = stride(from: 0, to: messages.count, by: options.batch).map { start in
-            EventBatch(messages: Array(messages[start..<min(start + options.batch, messages.count)]))
-        }
+        // Both loaders read the very same records from these batches.
+        let (batches, expected) = {
+            let messages = SimulatedMessages.make(rows: options.rows, customers: customers)
+            let batches = stride(from: 0, to: messages.count, by: options.batch).map { start in
+                EventBatch(messages: Array(messages[start..<min(start + options.batch, messages.count)]))
+            }
+            return (batches, SimulatedMessages.checksum(messages))
+        }()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("replylab-bench-store-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -48,7 +51,7 @@ enum StoreBenchmark {
                 if loader == "writer" {
                     try loadThroughWriter(path: path, batches: batches, options: options)
                 } else {
-                    try loadThroughBareCalls(path: path, messages: messages, options: options)
+                    try loadThroughBareCalls(path: path, batches: batches, options: options)
                 }
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 let cpuSeconds = processCPUSeconds() - cpuStart
@@ -151,7 +154,7 @@ enum StoreBenchmark {
 
     /// What a careful hand-written loader does: the same open flags and pragmas, one prepared insert reset per
     /// row, a commit every `commitEvery` rows, the analytics indexes dropped before and built after.
-    static func loadThroughBareCalls(path: String, messages: [MessageRecord], options: Options) throws {
+    static func loadThroughBareCalls(path: String, batches: [EventBatch], options: Options) throws {
         var connection: OpaquePointer?
         try check(sqlite3_open_v2(path, &connection, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil), connection)
         guard let db = connection else { throw BenchmarkFailure("sqlite3_open_v2 gave no handle") }
@@ -179,35 +182,39 @@ enum StoreBenchmark {
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         try check(sqlite3_exec(db, "BEGIN IMMEDIATE", nil, nil, nil), db)
         var pending = 0
-        for message in messages {
-            sqlite3_bind_int64(insert, 1, message.runID)
-            sqlite3_bind_int64(insert, 2, message.messageID)
-            sqlite3_bind_int64(insert, 3, message.customerID)
-            if let conversation = message.conversationID {
-                sqlite3_bind_int64(insert, 4, conversation)
-            } else {
-                sqlite3_bind_null(insert, 4)
-            }
-            sqlite3_bind_text(insert, 5, message.direction.rawValue, -1, transient)
-            sqlite3_bind_text(insert, 6, message.kind.rawValue, -1, transient)
-            sqlite3_bind_int64(insert, 7, message.at)
-            sqlite3_bind_text(insert, 8, message.body, -1, transient)
-            sqlite3_bind_int64(insert, 9, message.segments)
-            sqlite3_bind_text(insert, 10, message.encoding, -1, transient)
-            sqlite3_bind_text(insert, 11, message.status.rawValue, -1, transient)
-            sqlite3_bind_int64(insert, 12, message.costMicrodollars)
-            if let node = message.flowNode {
-                sqlite3_bind_text(insert, 13, node, -1, transient)
-            } else {
-                sqlite3_bind_null(insert, 13)
-            }
-            let code = sqlite3_step(insert)
-            guard code == SQLITE_DONE else { throw BenchmarkFailure("step: \(String(cString: sqlite3_errmsg(db)))") }
-            sqlite3_reset(insert)
-            pending += 1
-            if pending >= options.commitEvery {
-                try check(sqlite3_exec(db, "COMMIT; BEGIN IMMEDIATE", nil, nil, nil), db)
-                pending = 0
+        for batch in batches {
+            for message in batch.messages {
+                sqlite3_bind_int64(insert, 1, message.runID)
+                sqlite3_bind_int64(insert, 2, message.messageID)
+                sqlite3_bind_int64(insert, 3, message.customerID)
+                if let conversation = message.conversationID {
+                    sqlite3_bind_int64(insert, 4, conversation)
+                } else {
+                    sqlite3_bind_null(insert, 4)
+                }
+                sqlite3_bind_text(insert, 5, message.direction.rawValue, -1, transient)
+                sqlite3_bind_text(insert, 6, message.kind.rawValue, -1, transient)
+                sqlite3_bind_int64(insert, 7, message.at)
+                sqlite3_bind_text(insert, 8, message.body, -1, transient)
+                sqlite3_bind_int64(insert, 9, message.segments)
+                sqlite3_bind_text(insert, 10, message.encoding, -1, transient)
+                sqlite3_bind_text(insert, 11, message.status.rawValue, -1, transient)
+                sqlite3_bind_int64(insert, 12, message.costMicrodollars)
+                if let node = message.flowNode {
+                    sqlite3_bind_text(insert, 13, node, -1, transient)
+                } else {
+                    sqlite3_bind_null(insert, 13)
+                }
+                let code = sqlite3_step(insert)
+                guard code == SQLITE_DONE else {
+                    throw BenchmarkFailure("step: \(String(cString: sqlite3_errmsg(db)))")
+                }
+                sqlite3_reset(insert)
+                pending += 1
+                if pending >= options.commitEvery {
+                    try check(sqlite3_exec(db, "COMMIT; BEGIN IMMEDIATE", nil, nil, nil), db)
+                    pending = 0
+                }
             }
         }
         try check(sqlite3_exec(db, "COMMIT", nil, nil, nil), db)
