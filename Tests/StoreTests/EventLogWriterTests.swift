@@ -177,3 +177,34 @@ import Testing
         #expect(memory.collected == SampleRun.batch())
     }
 }
+
+/// A load large enough to span several commits, as a simulated run does.
+@Suite struct EventLogWriterLoadTests {
+    @Test func fiftyThousandMessagesInSmallBatchesAcrossManyCommitsAreAllStoredAndIndexed() throws {
+        let database = try Database.inMemory()
+        let writer = try EventLogWriter(database: database, commitEvery: 7_000)
+        let run = SampleRun.batch()
+        try writer.append(EventBatch(runs: run.runs, customers: run.customers))
+        var checksum: Int64 = 0
+        for batchStart in stride(from: Int64(1), through: 50_000, by: 500) {
+            let messages = (batchStart..<batchStart + 500).map { id -> MessageRecord in
+                var message = run.messages[Int(id % 3)]
+                message.messageID = id
+                message.customerID = 1 + id % 2
+                message.at = 1_764_374_400_000 + (id * 7_919) % 86_400_000
+                checksum += message.at
+                return message
+            }
+            try writer.append(EventBatch(messages: messages))
+        }
+        try writer.finish()
+        #expect(writer.recordsWritten == 50_003)
+        #expect(try database.integer("SELECT count(*) FROM messages") == 50_000)
+        #expect(try database.integer("SELECT sum(at) FROM messages") == checksum)
+        let reader = try EventLogReader(database: database)
+        let customerTwo = try reader.messages(ofRun: 1, customer: 2)
+        #expect(customerTwo.count == 25_000)
+        #expect(zip(customerTwo, customerTwo.dropFirst()).allSatisfy { $0.at <= $1.at })
+        #expect(try EventLogSchema.missingIndexes(database).isEmpty)
+    }
+}
