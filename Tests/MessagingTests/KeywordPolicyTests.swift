@@ -155,4 +155,11 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
         #expect(!KeywordClass.help.suppressesMarketing)
         #expect(!KeywordClass.none.suppressesMarketing)
     }
+
+    @Test func asciiFastPathAgreesWithFoundationFolding() {
+        let printable = String((32..<127).map { Character(Unicode.Scalar(UInt8($0))) })
+        for text in [printable, "STOP!!", " Don't text ME ", "a\tb\r\nc", "opt-out", "x_y", "", "42 is 4/2"] {
+            #expect(ReplyWords.asciiWords(text) == ReplyWords.foldedWords(text), "\(text)")
+        }
+    }
 }

@@ -43,6 +43,15 @@ public struct QuietHoursPolicy: Sendable {
         public let windows: [SendWindow?]
         /// The rules that apply (federal first), for explanations and caps.
         public let rules: [QuietHoursRule]
+        /// The statutory same-subject caps of those rules (FL, OK, MD).
+        public let sameSubjectCaps: [FrequencyLimit]
+
+        init(zones: [UTCOffsetTable], windows: [SendWindow?], rules: [QuietHoursRule]) {
+            self.zones = zones
+            self.windows = windows
+            self.rules = rules
+            sameSubjectCaps = rules.compactMap(\.sameSubjectCap)
+        }
 
         /// True when `instant` is inside the window in every candidate zone.
         /// - Complexity: O(z log t) for z zones of t transitions; no allocation.
