@@ -124,4 +124,18 @@ private func object(_ line: Substring) throws -> [String: Any] {
         #expect(result.output.contains("text"))
         #expect(result.output.contains("Check a text's segments, cost and keywords"))
     }
+
+    @Test func phoneRulesCanComeFromAFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("replylab-rules-\(UUID()).json").path
+        try #"{"rules": [{"name": "Federal", "states": [], "daily": "08:00-21:00", "source": "47 CFR 64.1200(c)(1)"}, {"name": "Louisiana", "states": ["LA"], "daily": "08:00-20:00", "days": {"sun": "closed"}, "source": "La. R.S. 45:811"}]}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = run(["text", "phone", "504-555-0100", "--rules", path, "--at", "1768755600000"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("rule         Louisiana: Sun no sending, Mon–Sat 08:00–20:00 — La. R.S. 45:811"))
+        #expect(result.output.contains("next allowed 2026-01-19T14:00:00Z"))
+        let broken = run(["text", "phone", "504-555-0100", "--rules", "/no/rules.json"])
+        #expect(broken.status == 1)
+        #expect(broken.errors == "error: /no/rules.json: $: cannot read the file (does it exist?)\n")
+    }
 }

@@ -11,6 +11,7 @@ struct TextPhone: Command {
                 .option("at", value: "EPOCH_MS", help: "Judge quiet hours at this UTC instant (epoch ms)."),
                 .option("state", value: "XX", help: "Known state of residence; its rules apply too."),
                 .flag("fictional", help: "Accept never-assigned 0XX/1XX exchanges (synthetic customers)."),
+                .option("rules", value: "FILE", help: "Quiet-hours rules JSON (default: the built-in rules)."),
             ])
     }
 
@@ -18,6 +19,7 @@ struct TextPhone: Command {
     let at: Instant?
     let residence: String?
     let allowFictional: Bool
+    let rulesFile: String?
 
     init(arguments: ParsedArguments) throws {
         number = try arguments.argument("number") ?? { throw UsageError("give a phone number in quotes") }()
@@ -31,6 +33,7 @@ struct TextPhone: Command {
         }
         residence = arguments.value("state")?.uppercased()
         allowFictional = arguments.flag("fictional")
+        rulesFile = arguments.value("rules")
     }
 
     func run(_ console: Console) throws -> Int32 {
@@ -45,7 +48,9 @@ struct TextPhone: Command {
         }
         console.out("area code    \(info.areaCode): \(info.state), \(info.country)")
         console.out("time zones   \(info.timeZones.joined(separator: ", "))")
-        let schedule = QuietHoursPolicy.standard.schedule(timeZones: recipient.timeZones, states: recipient.states)
+        let policy = try rulesFile.map { QuietHoursPolicy(rules: try QuietHoursRuleFile.load(contentsOf: $0)) }
+            ?? QuietHoursPolicy.standard
+        let schedule = policy.schedule(timeZones: recipient.timeZones, states: recipient.states)
         for rule in schedule.rules {
             let window = Self.describe(rule.windows)
             let cap = rule.sameSubjectCap.map { "; \($0.maxSends) per \($0.windowSeconds / 3600) h same subject" } ?? ""
