@@ -92,6 +92,13 @@ private let central = ["America/Chicago"]
         QuietHoursCase("CT 08:30 EST", eastern, "CT", utc(2026, 1, 14, 13, 30), allowed: false),
         QuietHoursCase("CT 09:00 EST", eastern, "CT", utc(2026, 1, 14, 14, 0), allowed: true),
         QuietHoursCase("CT 20:00 EST", eastern, "CT", utc(2026, 1, 15, 1, 0), allowed: false),
+        // Newfoundland's half-hour zone with Atlantic (709): both must be past 08:00.
+        QuietHoursCase("709: 08:00 NST but 07:30 AST", ["America/Halifax", "America/St_Johns"], "NL",
+                       utc(2026, 1, 14, 11, 30), allowed: false),
+        QuietHoursCase("709: 08:30 NST and 08:00 AST", ["America/Halifax", "America/St_Johns"], "NL",
+                       utc(2026, 1, 14, 12, 0), allowed: true),
+        QuietHoursCase("Honolulu never shifts: 08:00 HST in July", ["Pacific/Honolulu"], "HI", utc(2026, 7, 1, 18, 0),
+                       allowed: true),
         // Unknown zone: inside the window everywhere in the US, Honolulu included.
         QuietHoursCase("unknown zone, 07:00 in Honolulu", [], nil, utc(2026, 1, 14, 17, 0), allowed: false),
         QuietHoursCase("unknown zone, 08:00 Honolulu, 13:00 New York", [], nil, utc(2026, 1, 14, 18, 0), allowed: true),
