@@ -20,7 +20,8 @@ enum MessagingBenchmark {
         var schedules: [QuietHoursPolicy.Schedule] = []
         for index in 0..<1_000 {
             let info = codes[index % codes.count]
-            let phone = try PhoneNumber(nationalNumber: Int64(info.areaCode) * 10_000_000 + 5_550_100 + Int64(index % 100))
+            let phone = try PhoneNumber(
+                nationalNumber: Int64(info.areaCode) * 10_000_000 + 5_550_100 + Int64(index % 100))
             var recipient = RecipientCompliance(phone: phone)
             recipient.consent.optIn(source: .checkout, at: start.adding(seconds: -86_400))
             recipient.sends.record(subject: "cart", at: start.adding(seconds: -7_200))
@@ -33,8 +34,12 @@ enum MessagingBenchmark {
             for check in 0..<checks {
                 let slot = check % recipients.count
                 let at = start.adding(seconds: Int64(check % 604_800))  // a week, second by second
-                if case .send = gate.check(recipients[slot], schedule: schedules[slot], purpose: .marketing,
-                                           subject: "cart", at: at) { sent += 1 }
+                if case .send = gate.check(
+                    recipients[slot], schedule: schedules[slot], purpose: .marketing,
+                    subject: "cart", at: at)
+                {
+                    sent += 1
+                }
             }
             return sent
         }
@@ -52,8 +57,10 @@ enum MessagingBenchmark {
             return total
         }
 
-        let replies = ["STOP", "Stop texting me", "I can't stop smiling", "yes", "What size is the blue one?",
-                       "not interested", "help", "Where is my order #4412?"]
+        let replies = [
+            "STOP", "Stop texting me", "I can't stop smiling", "yes", "What size is the blue one?",
+            "not interested", "help", "Where is my order #4412?",
+        ]
         let keywordPolicy = KeywordPolicy.standard
         let replyCount = checks / 10
         let (keywordTime, keywordChecksum) = Measure.seconds(runs: runs) {
@@ -63,17 +70,19 @@ enum MessagingBenchmark {
             return optOuts
         }
 
-        print(Measure.jsonLine([
-            "scenario": "messaging", "runs": runs,
-            "policy_build_seconds": buildSeconds,
-            "gate_checks": checks, "gate_median_seconds": gateTime.median,
-            "gate_checks_per_second": Double(checks) / gateTime.median, "gate_sent": gateChecksum,
-            "segment_counts": segmentCount, "segment_median_seconds": segmentTime.median,
-            "segments_per_second": Double(segmentCount) / segmentTime.median, "segment_checksum": segmentChecksum,
-            "classifications": replyCount, "classify_median_seconds": keywordTime.median,
-            "classifications_per_second": Double(replyCount) / keywordTime.median, "opt_out_or_review": keywordChecksum,
-            "peak_resident_bytes": Measure.peakResidentBytes() ?? -1,
-        ]))
+        print(
+            Measure.jsonLine([
+                "scenario": "messaging", "runs": runs,
+                "policy_build_seconds": buildSeconds,
+                "gate_checks": checks, "gate_median_seconds": gateTime.median,
+                "gate_checks_per_second": Double(checks) / gateTime.median, "gate_sent": gateChecksum,
+                "segment_counts": segmentCount, "segment_median_seconds": segmentTime.median,
+                "segments_per_second": Double(segmentCount) / segmentTime.median, "segment_checksum": segmentChecksum,
+                "classifications": replyCount, "classify_median_seconds": keywordTime.median,
+                "classifications_per_second": Double(replyCount) / keywordTime.median,
+                "opt_out_or_review": keywordChecksum,
+                "peak_resident_bytes": Measure.peakResidentBytes() ?? -1,
+            ]))
     }
 
     private static func value(of option: String, in arguments: [String]) -> Int? {

@@ -27,8 +27,11 @@ import Testing
 
     @Test func looksUpStateAndZones() throws {
         let directory = AreaCodeDirectory.nanp
-        #expect(directory.lookup(415) == AreaCodeInfo(areaCode: 415, country: "US", state: "CA",
-                                                      timeZones: ["America/Los_Angeles"]))
+        #expect(
+            directory.lookup(415)
+                == AreaCodeInfo(
+                    areaCode: 415, country: "US", state: "CA",
+                    timeZones: ["America/Los_Angeles"]))
         #expect(directory.lookup(305)?.state == "FL")
         #expect(directory.lookup(850)?.timeZones == ["America/Chicago", "America/New_York"])
         #expect(directory.lookup(208)?.timeZones.count == 3)

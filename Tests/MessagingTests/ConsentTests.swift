@@ -19,13 +19,19 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         history.optIn(source: .keyword, at: utc(2026, 3, 1, 12))
 
         #expect(!history.mayMarket(at: utc(2025, 12, 31, 0)).allowed)
-        #expect(history.mayMarket(at: utc(2026, 1, 1, 12)) == ConsentDecision(
-            allowed: true, reason: "opted in via web_form at 2026-01-01T12:00:00Z"))
-        #expect(history.mayMarket(at: utc(2026, 2, 1, 12)) == ConsentDecision(
-            allowed: false, reason: "opted out by \"STOP\" at 2026-02-01T12:00:00Z"))
+        #expect(
+            history.mayMarket(at: utc(2026, 1, 1, 12))
+                == ConsentDecision(
+                    allowed: true, reason: "opted in via web_form at 2026-01-01T12:00:00Z"))
+        #expect(
+            history.mayMarket(at: utc(2026, 2, 1, 12))
+                == ConsentDecision(
+                    allowed: false, reason: "opted out by \"STOP\" at 2026-02-01T12:00:00Z"))
         #expect(history.isOptedOut(at: utc(2026, 2, 15, 0)))
-        #expect(history.mayMarket(at: utc(2026, 3, 2, 0)) == ConsentDecision(
-            allowed: true, reason: "opted in via keyword at 2026-03-01T12:00:00Z"))
+        #expect(
+            history.mayMarket(at: utc(2026, 3, 2, 0))
+                == ConsentDecision(
+                    allowed: true, reason: "opted in via keyword at 2026-03-01T12:00:00Z"))
         #expect(history.events.count == 3)
     }
 
@@ -57,7 +63,8 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         ledger.optOut(bob, keyword: "STOP", at: utc(2026, 1, 2, 0))
         #expect(ledger.mayMarket(to: alice, at: utc(2026, 1, 3, 0)).allowed)
         #expect(!ledger.mayMarket(to: bob, at: utc(2026, 1, 3, 0)).allowed)
-        #expect(ledger.mayMarket(to: try PhoneNumber.parse("305-555-0103"), at: utc(2026, 1, 3, 0)).reason
+        #expect(
+            ledger.mayMarket(to: try PhoneNumber.parse("305-555-0103"), at: utc(2026, 1, 3, 0)).reason
                 == "no opt-in on record")
         #expect(ledger.phoneNumbers == ["+12125550102", "+14155550101"])
         let json = try JSONEncoderForTests.encode(ledger)
@@ -84,8 +91,11 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
     }
 
     @Test func perCustomerLimitCountsEverySubject() {
-        let cap = FrequencyCap(limits: [FrequencyLimit(maxSends: 2, windowSeconds: 7 * 86_400, perSubject: false,
-                                                       source: "brand")])
+        let cap = FrequencyCap(limits: [
+            FrequencyLimit(
+                maxSends: 2, windowSeconds: 7 * 86_400, perSubject: false,
+                source: "brand")
+        ])
         var history = SendHistory()
         history.record(subject: "a", at: utc(2026, 1, 1, 9))
         history.record(subject: "b", at: utc(2026, 1, 3, 9))

@@ -28,7 +28,8 @@ import Testing
         #expect(Instant(epochSeconds: 0).iso8601 == "1970-01-01T00:00:00Z")
         #expect(Instant(year: 2026, month: 3, day: 8, hour: 7).epochMilliseconds == 1_772_953_200_000)
         #expect(Instant(epochMilliseconds: 1_772_953_200_000).iso8601 == "2026-03-08T07:00:00Z")
-        #expect(Instant(year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59).iso8601
+        #expect(
+            Instant(year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59).iso8601
                 == "2024-02-29T23:59:59Z")
         #expect(Instant(epochMilliseconds: -1).iso8601 == "1969-12-31T23:59:59Z")
         #expect(Instant(epochSeconds: 10).adding(seconds: -4) == Instant(epochMilliseconds: 6_000))
@@ -48,7 +49,8 @@ import Testing
 
     @Test func defaultRepliesMeetTheRules() {
         #expect(replies.problems.isEmpty)
-        #expect(replies.optOutConfirmation
+        #expect(
+            replies.optOutConfirmation
                 == "Acme Outdoors: You are unsubscribed and will receive no more messages. Reply START to resubscribe.")
         #expect(replies.helpReply.hasPrefix("Acme Outdoors: Help at help@acme.example."))
         #expect(replies.helpReply.contains("Reply STOP to opt out"))
@@ -65,9 +67,10 @@ import Testing
     @Test func aHelpReplyWithoutStopInstructionsIsAProblem() {
         var bad = replies
         bad.helpTemplate = "{brand}: call {contact}. {store}"
-        #expect(bad.problems == [
-            "help reply must say \"Reply STOP to opt out\"",
-            "help template has an unknown placeholder; use {brand} and {contact}",
-        ])
+        #expect(
+            bad.problems == [
+                "help reply must say \"Reply STOP to opt out\"",
+                "help template has an unknown placeholder; use {brand} and {contact}",
+            ])
     }
 }

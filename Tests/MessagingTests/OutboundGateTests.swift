@@ -25,7 +25,8 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
 
     @Test func noConsentSuppressesMarketingButNotTransactional() throws {
         let stranger = try recipient("212-555-0101", optedIn: false)
-        #expect(gate.check(stranger, purpose: .marketing, subject: "cart", at: noon)
+        #expect(
+            gate.check(stranger, purpose: .marketing, subject: "cart", at: noon)
                 == .suppressed(reason: "no opt-in on record"))
         #expect(gate.check(stranger, purpose: .transactional, subject: "order", at: noon) == .send)
     }
@@ -42,8 +43,11 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
     @Test func quietHoursDeferToTheNextLawfulInstant() throws {
         let miami = try recipient("305-555-0101")
         let evening = utc(2026, 1, 15, 1, 30)  // 20:30 EST: fine federally, not in Florida
-        guard case .deferred(let until, let reason) = gate.check(miami, purpose: .marketing, subject: "cart",
-                                                                  at: evening) else {
+        guard
+            case .deferred(let until, let reason) = gate.check(
+                miami, purpose: .marketing, subject: "cart",
+                at: evening)
+        else {
             Issue.record("expected a deferral")
             return
         }
@@ -76,21 +80,26 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         for (day, hour) in [(14, 23), (15, 0), (15, 1)] {
             miami.sends.record(subject: "cart", at: utc(2026, 1, day, hour, 30))
         }
-        #expect(gate.check(miami, purpose: .marketing, subject: "cart", at: utc(2026, 1, 15, 2))
-                == .deferred(until: utc(2026, 1, 15, 23, 30),
-                             reason: "frequency cap: at most 3 per 24 h on the same subject (Fla. Stat. 501.616(6)(a),(b))"))
+        #expect(
+            gate.check(miami, purpose: .marketing, subject: "cart", at: utc(2026, 1, 15, 2))
+                == .deferred(
+                    until: utc(2026, 1, 15, 23, 30),
+                    reason: "frequency cap: at most 3 per 24 h on the same subject (Fla. Stat. 501.616(6)(a),(b))"))
         // Three sends 20:30–20:50 EST (a transactional burst, say): the cap frees at 20:30 EST next day, inside
         // Florida's quiet hours, so the text waits for 08:00 EST the morning after.
         var late = try recipient("305-555-0101")
         for minute in [30, 40, 50] { late.sends.record(subject: "cart", at: utc(2026, 1, 15, 1, minute)) }
-        #expect(gate.check(late, purpose: .marketing, subject: "cart", at: utc(2026, 1, 15, 2))
-                == .deferred(until: utc(2026, 1, 16, 13, 0),
-                             reason: "frequency cap: at most 3 per 24 h on the same subject (Fla. Stat. 501.616(6)(a),(b))"))
+        #expect(
+            gate.check(late, purpose: .marketing, subject: "cart", at: utc(2026, 1, 15, 2))
+                == .deferred(
+                    until: utc(2026, 1, 16, 13, 0),
+                    reason: "frequency cap: at most 3 per 24 h on the same subject (Fla. Stat. 501.616(6)(a),(b))"))
     }
 
     @Test func missingNumberIsSuppressed() {
         let nobody = RecipientCompliance(phone: nil, timeZones: [], state: nil)
-        #expect(gate.check(nobody, purpose: .transactional, subject: "x", at: noon)
+        #expect(
+            gate.check(nobody, purpose: .transactional, subject: "x", at: noon)
                 == .suppressed(reason: "no valid phone number"))
     }
 

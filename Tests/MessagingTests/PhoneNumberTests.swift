@@ -34,14 +34,19 @@ import Testing
         Rejection(text: "415-555-0123 ext 4", error: .invalidCharacter("e")),
         Rejection(text: "415#555#0123", error: .invalidCharacter("#")),
         Rejection(text: "415+5550123", error: .misplacedPlus),
-        Rejection(text: "(115) 555-0123", error: .invalidAreaCode(115, reason: "area codes start with a digit from 2 to 9")),
-        Rejection(text: "(011) 555-0123", error: .invalidAreaCode(11, reason: "area codes start with a digit from 2 to 9")),
-        Rejection(text: "(911) 555-0123",
-                  error: .invalidAreaCode(911, reason: "N11 codes are service codes such as 411 and 911")),
-        Rejection(text: "(292) 555-0123",
-                  error: .invalidAreaCode(292, reason: "codes with 9 in the middle are reserved for NANP expansion")),
-        Rejection(text: "(415) 411-0123",
-                  error: .invalidExchange(411, reason: "N11 codes are service codes such as 411 and 911")),
+        Rejection(
+            text: "(115) 555-0123", error: .invalidAreaCode(115, reason: "area codes start with a digit from 2 to 9")),
+        Rejection(
+            text: "(011) 555-0123", error: .invalidAreaCode(11, reason: "area codes start with a digit from 2 to 9")),
+        Rejection(
+            text: "(911) 555-0123",
+            error: .invalidAreaCode(911, reason: "N11 codes are service codes such as 411 and 911")),
+        Rejection(
+            text: "(292) 555-0123",
+            error: .invalidAreaCode(292, reason: "codes with 9 in the middle are reserved for NANP expansion")),
+        Rejection(
+            text: "(415) 411-0123",
+            error: .invalidExchange(411, reason: "N11 codes are service codes such as 411 and 911")),
         Rejection(text: "(415) 055-0123", error: .fictionalExchange(55)),
         Rejection(text: "(415) 155-0123", error: .fictionalExchange(155)),
     ]
@@ -62,7 +67,9 @@ import Testing
         #expect(try !PhoneNumber.parse("415-867-5309").isFictional)
         let error = #expect(throws: PhoneNumberError.self) { try PhoneNumber.parse("(415) 155-0123") }
         #expect(error?.description.contains("synthetic") == true)
-        #expect(throws: PhoneNumberError.invalidExchange(511, reason: "N11 codes are service codes such as 411 and 911")) {
+        #expect(
+            throws: PhoneNumberError.invalidExchange(511, reason: "N11 codes are service codes such as 411 and 911")
+        ) {
             try PhoneNumber.parse("415-511-0123", allowFictional: true)
         }
     }

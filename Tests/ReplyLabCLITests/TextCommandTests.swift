@@ -30,7 +30,8 @@ private func object(_ line: Substring) throws -> [String: Any] {
     }
 
     @Test func smartApostropheIsExplainedInPlainWords() throws {
-        let message = "Hi Sam, we saved your cart. Don’t miss out: your 2 items are waiting and we hold them until "
+        let message =
+            "Hi Sam, we saved your cart. Don’t miss out: your 2 items are waiting and we hold them until "
             + "Friday at noon. Tap the link below to finish your checkout today."
         let result = run(["text", "check", message, "--json"])
         let fields = try object(Substring(result.output.trimmingCharacters(in: .newlines)))
@@ -45,13 +46,14 @@ private func object(_ line: Substring) throws -> [String: Any] {
     @Test func humanOutputShowsEachFactOnItsOwnLine() {
         let result = run(["text", "check", "We must STOP this bill"])
         #expect(result.status == 0)
-        #expect(result.output == """
-            encoding     GSM-7
-            segments     1 × 160 septets (22 used, 138 free in the last)
-            cost         $0.0083 (Twilio US long-code list price $0.0083/segment, carrier fees excluded (2026))
-            as a reply   needs_review (stop)
+        #expect(
+            result.output == """
+                encoding     GSM-7
+                segments     1 × 160 septets (22 used, 138 free in the last)
+                cost         $0.0083 (Twilio US long-code list price $0.0083/segment, carrier fees excluded (2026))
+                as a reply   needs_review (stop)
 
-            """)
+                """)
     }
 
     @Test func priceIsConfigurable() throws {
@@ -100,17 +102,18 @@ private func object(_ line: Substring) throws -> [String: Any] {
     @Test func phoneShowsE164StateZonesAndRules() {
         let result = run(["text", "phone", "(214) 555-0123", "--at", "1768755600000"])
         #expect(result.status == 0)
-        #expect(result.output == """
-            e164         +12145550123
-            masked       +1 214 ***-**23
-            fictional    yes
-            area code    214: TX, US
-            time zones   America/Chicago
-            rule         Federal: 08:00–21:00 — 47 CFR 64.1200(c)(1)
-            rule         Texas: Sun 12:00–21:00, Mon–Sat 09:00–21:00 — Tex. Bus. & Com. Code §301.051 (texts since SB 140, eff. 2025-09-01)
-            at 2026-01-18T17:00:00Z  blocked: quiet hours: Sun 11:00 in America/Chicago is outside 12:00–21:00 (Texas: Tex. Bus. & Com. Code §301.051 (texts since SB 140, eff. 2025-09-01)); next allowed 2026-01-18T18:00:00Z
+        #expect(
+            result.output == """
+                e164         +12145550123
+                masked       +1 214 ***-**23
+                fictional    yes
+                area code    214: TX, US
+                time zones   America/Chicago
+                rule         Federal: 08:00–21:00 — 47 CFR 64.1200(c)(1)
+                rule         Texas: Sun 12:00–21:00, Mon–Sat 09:00–21:00 — Tex. Bus. & Com. Code §301.051 (texts since SB 140, eff. 2025-09-01)
+                at 2026-01-18T17:00:00Z  blocked: quiet hours: Sun 11:00 in America/Chicago is outside 12:00–21:00 (Texas: Tex. Bus. & Com. Code §301.051 (texts since SB 140, eff. 2025-09-01)); next allowed 2026-01-18T18:00:00Z
 
-            """)
+                """)
     }
 
     @Test func invalidPhoneNumbersFailWithTheReason() {
@@ -127,7 +130,8 @@ private func object(_ line: Substring) throws -> [String: Any] {
 
     @Test func phoneRulesCanComeFromAFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("replylab-rules-\(UUID()).json").path
-        try #"{"rules": [{"name": "Federal", "states": [], "daily": "08:00-21:00", "source": "47 CFR 64.1200(c)(1)"}, {"name": "Louisiana", "states": ["LA"], "daily": "08:00-20:00", "days": {"sun": "closed"}, "source": "La. R.S. 45:811"}]}"#
+        try
+            #"{"rules": [{"name": "Federal", "states": [], "daily": "08:00-21:00", "source": "47 CFR 64.1200(c)(1)"}, {"name": "Louisiana", "states": ["LA"], "daily": "08:00-20:00", "days": {"sun": "closed"}, "source": "La. R.S. 45:811"}]}"#
             .write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = run(["text", "phone", "504-555-0100", "--rules", path, "--at", "1768755600000"])

@@ -41,8 +41,10 @@ public struct FrequencyCap: Hashable, Codable, Sendable {
         _ limits: [FrequencyLimit], _ history: SendHistory, subject: String, at: Instant
     ) -> FrequencyLimit? {
         for limit in limits
-        where history.count(inWindowEnding: at, windowSeconds: limit.windowSeconds,
-                            subject: limit.perSubject ? subject : nil) >= limit.maxSends {
+        where history.count(
+            inWindowEnding: at, windowSeconds: limit.windowSeconds,
+            subject: limit.perSubject ? subject : nil) >= limit.maxSends
+        {
             return limit
         }
         return nil
@@ -54,8 +56,9 @@ public struct FrequencyCap: Hashable, Codable, Sendable {
         for _ in 0..<(limits.count * 4 + 1) {
             var moved = false
             for limit in limits {
-                let times = history.sendTimes(inWindowEnding: candidate, windowSeconds: limit.windowSeconds,
-                                              subject: limit.perSubject ? subject : nil)
+                let times = history.sendTimes(
+                    inWindowEnding: candidate, windowSeconds: limit.windowSeconds,
+                    subject: limit.perSubject ? subject : nil)
                 if times.count >= limit.maxSends {
                     candidate = times[times.count - limit.maxSends].adding(seconds: limit.windowSeconds)
                     moved = true

@@ -98,9 +98,11 @@ public struct OutboundGate: Sendable {
         let isMarketing = purpose == .marketing
         if isMarketing && latest == nil { return .suppressed(reason: "no opt-in on record") }
         guard isMarketing || quietHoursApplyToTransactional else { return .send }
-        let brandLimit = isMarketing
+        let brandLimit =
+            isMarketing
             ? FrequencyCap.firstBlocking(cap.limits, recipient.sends, subject: subject, at: at) : nil
-        let stateLimit = isMarketing && brandLimit == nil
+        let stateLimit =
+            isMarketing && brandLimit == nil
             ? FrequencyCap.firstBlocking(schedule.sameSubjectCaps, recipient.sends, subject: subject, at: at) : nil
         let quietAllowed = schedule.isAllowed(at: at)
         if brandLimit == nil && stateLimit == nil && quietAllowed { return .send }

@@ -109,7 +109,8 @@ public struct QuietHoursPolicy: Sendable {
                 if Self.inside(local, windows) { continue }
                 let rule =
                     rules.last { !Self.inside(local, $0.windows) } ?? rules.first ?? QuietHoursRule.federal
-                let window = rule.windows[local.weekday].map { "\($0)" } ?? "no sending on \(Weekday.names[local.weekday])"
+                let window =
+                    rule.windows[local.weekday].map { "\($0)" } ?? "no sending on \(Weekday.names[local.weekday])"
                 return "quiet hours: \(local.shortDescription) in \(zone.zoneName) is outside \(window) "
                     + "(\(rule.name): \(rule.source))"
             }

@@ -90,7 +90,8 @@ public enum QuietHoursRuleFile {
                     maxSends: maxSends, windowSeconds: Int64(hours) * 3600, perSubject: true,
                     source: capObject["source"] as? String ?? source)
             }
-            result.append(QuietHoursRule(name: name, states: states, windows: windows, sameSubjectCap: cap, source: source))
+            result.append(
+                QuietHoursRule(name: name, states: states, windows: windows, sameSubjectCap: cap, source: source))
         }
         return result
     }

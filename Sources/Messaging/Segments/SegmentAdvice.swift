@@ -51,7 +51,8 @@ public enum SegmentAdvice {
             stripped.append(character)
         }
         let without = SegmentCount.of(stripped)
-        let suffix = without.segments < count.segments
+        let suffix =
+            without.segments < count.segments
             ? "; without \(plural ? "them" : "it") this would be \(segments(without.segments)) instead of \(count.segments)"
             : ""
         return "\(list) \(plural ? "force" : "forces") UCS-2 (70 units a segment, not 160)\(suffix)"

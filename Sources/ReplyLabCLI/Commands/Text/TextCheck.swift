@@ -16,8 +16,9 @@ struct TextCheck: Command {
             options: [
                 .option("file", value: "FILE", help: "Check every line of FILE as one message."),
                 .flag("json", help: "Print JSON (one object per message, one per line with --file)."),
-                .option("price", value: "DOLLARS",
-                        help: "Price per segment in US dollars (default 0.0083, Twilio US list price)."),
+                .option(
+                    "price", value: "DOLLARS",
+                    help: "Price per segment in US dollars (default 0.0083, Twilio US list price)."),
             ])
     }
 
@@ -142,7 +143,8 @@ struct TextReport: Encodable {
     }
 
     func humanText() -> String {
-        let forcedBy = count.nonGSMCharacters.isEmpty
+        let forcedBy =
+            count.nonGSMCharacters.isEmpty
             ? "" : " (forced by \(count.nonGSMCharacters.map { Self.visible($0) }.joined(separator: " ")))"
         var lines = [
             "encoding     \(count.encoding.rawValue)\(forcedBy)",

@@ -48,7 +48,8 @@ struct TextPhone: Command {
         }
         console.out("area code    \(info.areaCode): \(info.state), \(info.country)")
         console.out("time zones   \(info.timeZones.joined(separator: ", "))")
-        let policy = try rulesFile.map { QuietHoursPolicy(rules: try QuietHoursRuleFile.load(contentsOf: $0)) }
+        let policy =
+            try rulesFile.map { QuietHoursPolicy(rules: try QuietHoursRuleFile.load(contentsOf: $0)) }
             ?? QuietHoursPolicy.standard
         let schedule = policy.schedule(timeZones: recipient.timeZones, states: recipient.states)
         for rule in schedule.rules {
@@ -58,7 +59,8 @@ struct TextPhone: Command {
         }
         if let at {
             if let reason = schedule.blockingReason(at: at) {
-                console.out("at \(at.iso8601)  blocked: \(reason); next allowed \(schedule.nextAllowed(after: at).iso8601)")
+                console.out(
+                    "at \(at.iso8601)  blocked: \(reason); next allowed \(schedule.nextAllowed(after: at).iso8601)")
             } else {
                 console.out("at \(at.iso8601)  allowed")
             }
