@@ -54,6 +54,28 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         #expect(!history.mayMarket(at: moment).allowed)
     }
 
+    @Test func anAmbiguousReplyHoldsMarketingUntilAPersonDecides() {
+        var history = ConsentHistory()
+        history.optIn(source: .checkout, at: utc(2026, 1, 1, 0))
+        history.holdForReview(phrase: "not interested", at: utc(2026, 1, 2, 0))
+        #expect(
+            history.mayMarket(at: utc(2026, 1, 2, 1))
+                == ConsentDecision(
+                    allowed: false, reason: "held for review of \"not interested\" since 2026-01-02T00:00:00Z"))
+        #expect(!history.isOptedOut(at: utc(2026, 1, 2, 1)))
+        history.releaseReview(at: utc(2026, 1, 3, 0))
+        #expect(history.mayMarket(at: utc(2026, 1, 3, 1)).reason == "opted in via checkout at 2026-01-01T00:00:00Z")
+        #expect(!history.mayMarket(at: utc(2026, 1, 2, 12)).allowed)  // the past is kept as it was
+
+        var revoked = ConsentHistory()
+        revoked.optIn(source: .checkout, at: utc(2026, 1, 1, 0))
+        revoked.holdForReview(phrase: "no thanks", at: utc(2026, 1, 2, 0))
+        revoked.optOut(keyword: "no thanks", at: utc(2026, 1, 2, 6))  // the reviewer read it as a revocation
+        #expect(revoked.isOptedOut(at: utc(2026, 1, 3, 0)))
+        revoked.optIn(source: .keyword, at: utc(2026, 1, 5, 0))
+        #expect(revoked.mayMarket(at: utc(2026, 1, 5, 1)).allowed)  // an old hold does not outlive a new opt-in
+    }
+
     @Test func ledgerKeepsOneHistoryPerNumber() throws {
         let alice = try PhoneNumber.parse("415-555-0101")
         let bob = try PhoneNumber.parse("212-555-0102")

@@ -40,6 +40,17 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         #expect(gate.check(person, purpose: .compliance, subject: "opt-out", at: noon) == .send)
     }
 
+    @Test func aPendingReviewHoldsMarketingButNotOrderUpdates() throws {
+        var person = try recipient("212-555-0101")
+        person.consent.holdForReview(phrase: "not interested", at: utc(2026, 1, 14, 16))
+        #expect(
+            gate.check(person, purpose: .marketing, subject: "cart", at: noon)
+                == .suppressed(reason: "held for review of \"not interested\" since 2026-01-14T16:00:00Z"))
+        #expect(gate.check(person, purpose: .transactional, subject: "order", at: noon) == .send)
+        person.consent.releaseReview(at: utc(2026, 1, 14, 16, 30))
+        #expect(gate.check(person, purpose: .marketing, subject: "cart", at: noon) == .send)
+    }
+
     @Test func quietHoursDeferToTheNextLawfulInstant() throws {
         let miami = try recipient("305-555-0101")
         let evening = utc(2026, 1, 15, 1, 30)  // 20:30 EST: fine federally, not in Florida

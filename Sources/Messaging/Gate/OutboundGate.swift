@@ -1,6 +1,6 @@
 /// Why a text is being sent: decides which checks apply.
 public enum MessagePurpose: String, Codable, Sendable, CaseIterable {
-    /// Promotions and campaigns: need consent, obey quiet hours and caps.
+    /// Promotions and campaigns: need consent and no open review hold, obey quiet hours and caps.
     case marketing
     /// Order updates and replies the customer asked for: no marketing consent needed, still never to an
     /// opted-out number.
@@ -93,10 +93,14 @@ public struct OutboundGate: Sendable {
     ) -> GateDecision {
         if purpose == .compliance { return .send }
         guard recipient.phone != nil else { return .suppressed(reason: "no valid phone number") }
-        let latest = recipient.consent.latest(at: at)
-        if latest?.kind == .optOut { return .suppressed(reason: recipient.consent.mayMarket(at: at).reason) }
+        let standing = recipient.consent.standing(at: at)
+        if standing.consent?.kind == .optOut {
+            return .suppressed(reason: recipient.consent.mayMarket(at: at).reason)
+        }
         let isMarketing = purpose == .marketing
-        if isMarketing && latest == nil { return .suppressed(reason: "no opt-in on record") }
+        if isMarketing && (standing.consent == nil || standing.openHold != nil) {
+            return .suppressed(reason: recipient.consent.mayMarket(at: at).reason)
+        }
         guard isMarketing || quietHoursApplyToTransactional else { return .send }
         let brandLimit =
             isMarketing
