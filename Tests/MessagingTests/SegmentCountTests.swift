@@ -104,6 +104,19 @@ private func repeated(_ text: String, _ count: Int) -> String { String(repeating
         #expect(SegmentCount.of(a(80) + "’").unitsPerSegment == 67)
     }
 
+    @Test func sixteenBitReferenceRoutesFit152And66APart() {
+        #expect(TextEncoding.gsm7.multipartCapacity(header: .eightBitReference) == 153)
+        #expect(TextEncoding.ucs2.multipartCapacity(header: .eightBitReference) == 67)
+        #expect(TextEncoding.gsm7.multipartCapacity(header: .sixteenBitReference) == 152)
+        #expect(TextEncoding.ucs2.multipartCapacity(header: .sixteenBitReference) == 66)
+        #expect(SegmentCount.of(a(306)).segments == 2)
+        let tollFree = SegmentCount.of(a(306), header: .sixteenBitReference)
+        #expect(tollFree.segments == 3)
+        #expect(tollFree.unitsPerSegment == 152)
+        #expect(SegmentCount.of(repeated("’", 134), header: .sixteenBitReference).segments == 3)
+        #expect(SegmentCount.of(a(160), header: .sixteenBitReference).segments == 1)
+    }
+
     @Test func reportsTheCharactersThatForcedUCS2InOrderOnce() {
         let count = SegmentCount.of("“Don’t” miss it’s 50¢ “deal”")
         #expect(count.nonGSMCharacters == ["“", "’", "”", "¢"])

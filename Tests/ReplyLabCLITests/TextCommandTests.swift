@@ -63,6 +63,21 @@ private func object(_ line: Substring) throws -> [String: Any] {
         #expect(fields["cost_microdollars"] as? Int == 15_800)
     }
 
+    @Test func sixteenBitHeaderRoutesCountMoreParts() throws {
+        let text = String(repeating: "a", count: 306)
+        let standard = try object(
+            Substring(run(["text", "check", text, "--json"]).output.trimmingCharacters(in: .newlines)))
+        let tollFree = try object(
+            Substring(
+                run(["text", "check", text, "--json", "--header", "16-bit"]).output.trimmingCharacters(in: .newlines)))
+        #expect(standard["segments"] as? Int == 2)
+        #expect(tollFree["segments"] as? Int == 3)
+        #expect(tollFree["units_per_segment"] as? Int == 152)
+        let wrong = run(["text", "check", text, "--header", "32-bit"])
+        #expect(wrong.status == 64)
+        #expect(wrong.errors.hasPrefix("error: --header is 8-bit or 16-bit, got '32-bit'\n"))
+    }
+
     @Test func fileModePrintsOneJSONLinePerMessageWithItsLineNumber() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("replylab-text-\(UUID()).txt").path
         try "STOP\r\nI can't stop smiling\n\nhelp\n😀😀\n".write(toFile: path, atomically: true, encoding: .utf8)

@@ -26,12 +26,19 @@ public struct SegmentCount: Hashable, Codable, Sendable {
         self.nonGSMCharacters = nonGSMCharacters
     }
 
-    /// Counts the segments of `text` as sent with a 6-octet concatenation header.
+    /// Counts the segments of `text` with the usual 6-octet header on each part of a long message.
+    /// - Complexity: O(n) in the length of `text`.
+    public static func of(_ text: String) -> SegmentCount {
+        of(text, header: .eightBitReference)
+    }
+
+    /// Counts the segments of `text` as sent with `header` on each part of a long message (6 octets unless the
+    /// route is known to use the 16-bit reference).
     ///
     /// One pass over the scalars settles the encoding and the units; grapheme clusters are walked only when a
     /// UCS-2 message needs several segments or its UCS-2 culprits must be named.
     /// - Complexity: O(n) in the length of `text`.
-    public static func of(_ text: String) -> SegmentCount {
+    public static func of(_ text: String, header: ConcatenationHeader) -> SegmentCount {
         var septets = 0
         var isGSM = true
         for scalar in text.unicodeScalars {
@@ -43,8 +50,9 @@ public struct SegmentCount: Hashable, Codable, Sendable {
             septets += cost
         }
         if isGSM {
-            let capacity = septets <= 160 ? 160 : 153
-            let segments = septets == 0 ? 0 : septets <= 160 ? 1 : packGSM(text)
+            let part = TextEncoding.gsm7.multipartCapacity(header: header)
+            let capacity = septets <= 160 ? 160 : part
+            let segments = septets == 0 ? 0 : septets <= 160 ? 1 : packGSM(text, capacity: part)
             return SegmentCount(
                 encoding: .gsm7, segments: segments, unitsPerSegment: capacity, totalUnits: septets,
                 nonGSMCharacters: [])
@@ -57,16 +65,17 @@ public struct SegmentCount: Hashable, Codable, Sendable {
             nonGSM.append(character)
         }
         let units = text.utf16.count
-        let capacity = units <= 70 ? 70 : 67
-        let segments = units <= 70 ? 1 : packUCS2(text)
+        let part = TextEncoding.ucs2.multipartCapacity(header: header)
+        let capacity = units <= 70 ? 70 : part
+        let segments = units <= 70 ? 1 : packUCS2(text, capacity: part)
         return SegmentCount(
             encoding: .ucs2, segments: segments, unitsPerSegment: capacity, totalUnits: units, nonGSMCharacters: nonGSM)
     }
 
-    /// Greedy GSM-7 packing into 153-septet parts: an escape pair, and CR LF (one grapheme), never split.
+    /// Greedy GSM-7 packing into parts of `capacity` septets: an escape pair, and CR LF (one grapheme), never split.
     /// - Complexity: O(n) in the number of scalars.
-    private static func packGSM(_ text: String) -> Int {
-        var packer = SegmentPacker(capacity: 153)
+    private static func packGSM(_ text: String, capacity: Int) -> Int {
+        var packer = SegmentPacker(capacity: capacity)
         var pendingCarriageReturn = false
         for scalar in text.unicodeScalars {
             if pendingCarriageReturn {
@@ -87,14 +96,14 @@ public struct SegmentCount: Hashable, Codable, Sendable {
         return packer.segments
     }
 
-    /// Greedy UCS-2 packing into 67-unit parts that never splits a grapheme cluster; a cluster larger than a
+    /// Greedy UCS-2 packing into parts of `capacity` units that never splits a grapheme cluster; a cluster larger than a
     /// whole part (a long run of combining marks) is split between its scalars, never inside a surrogate pair.
     /// - Complexity: O(n) in the number of clusters.
-    private static func packUCS2(_ text: String) -> Int {
-        var packer = SegmentPacker(capacity: 67)
+    private static func packUCS2(_ text: String, capacity: Int) -> Int {
+        var packer = SegmentPacker(capacity: capacity)
         for character in text {
             let units = character.utf16.count
-            if units <= 67 {
+            if units <= capacity {
                 packer.place(units)
             } else {
                 for scalar in character.unicodeScalars { packer.place(scalar.utf16.count) }

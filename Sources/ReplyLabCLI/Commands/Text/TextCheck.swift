@@ -17,6 +17,9 @@ struct TextCheck: Command {
                 .option("file", value: "FILE", help: "Check every line of FILE as one message."),
                 .flag("json", help: "Print JSON (one object per message, one per line with --file)."),
                 .option(
+                    "header", value: "8-bit|16-bit",
+                    help: "Concatenation header of the route: 8-bit (153/67 a part, default) or 16-bit (152/66)."),
+                .option(
                     "price", value: "DOLLARS",
                     help: "Price per segment in US dollars (default 0.0083, Twilio US list price)."),
             ])
@@ -26,6 +29,7 @@ struct TextCheck: Command {
     let file: String?
     let json: Bool
     let pricing: SegmentPricing
+    let header: ConcatenationHeader
 
     init(arguments: ParsedArguments) throws {
         message = arguments.argument("message")
@@ -35,6 +39,14 @@ struct TextCheck: Command {
         case (nil, nil): throw UsageError("give a message in quotes, or --file FILE with one message per line")
         case (.some, .some): throw UsageError("give either a message or --file FILE, not both")
         default: break
+        }
+        if let text = arguments.value("header") {
+            guard let parsed = ConcatenationHeader(rawValue: text) else {
+                throw UsageError("--header is 8-bit or 16-bit, got '\(text)'")
+            }
+            header = parsed
+        } else {
+            header = .eightBitReference
         }
         if let price = try arguments.decimal("price") {
             guard price >= 0, price < 10 else {
@@ -49,7 +61,7 @@ struct TextCheck: Command {
 
     func run(_ console: Console) throws -> Int32 {
         if let message {
-            let report = TextReport(text: message, line: nil, pricing: pricing)
+            let report = TextReport(text: message, line: nil, pricing: pricing, header: header)
             console.out(json ? try report.jsonLine() : report.humanText())
             return ExitStatus.success
         }
@@ -57,7 +69,7 @@ struct TextCheck: Command {
         let lines = try Self.readLines(of: file)
         if !json { console.out("line  encoding  segments  cost       reply class     text") }
         for (index, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
-            let report = TextReport(text: line, line: index + 1, pricing: pricing)
+            let report = TextReport(text: line, line: index + 1, pricing: pricing, header: header)
             console.out(json ? try report.jsonLine() : report.tableRow())
         }
         return ExitStatus.success
@@ -102,10 +114,10 @@ struct TextReport: Encodable {
     let reply: KeywordMatch
     let advice: String?
 
-    init(text: String, line: Int?, pricing: SegmentPricing) {
+    init(text: String, line: Int?, pricing: SegmentPricing, header: ConcatenationHeader) {
         self.line = line
         self.text = text
-        count = SegmentCount.of(text)
+        count = SegmentCount.of(text, header: header)
         cost = pricing.cost(of: count)
         pricingSource = pricing.source
         reply = KeywordPolicy.standard.classify(text)
