@@ -56,6 +56,13 @@ private func object(_ line: Substring) throws -> [String: Any] {
                 """)
     }
 
+    @Test func invisibleCulpritsAreNamedByCodePoint() {
+        let result = run(["text", "check", "50%\u{A0}off today"])
+        #expect(result.output.hasPrefix("encoding     UCS-2 (forced by U+00A0)\n"))
+        #expect(result.output.contains("advice       the U+00A0 in “50%\u{A0}off” switches this to UCS-2"))
+        #expect(result.output.contains("use a plain space"))
+    }
+
     @Test func priceIsConfigurable() throws {
         let result = run(["text", "check", String(repeating: "a", count: 161), "--json", "--price", "0.0079"])
         let fields = try object(Substring(result.output.trimmingCharacters(in: .newlines)))

@@ -27,7 +27,7 @@ public enum SegmentAdvice {
     public static func explain(_ text: String) -> String? {
         let count = SegmentCount.of(text)
         guard count.encoding == .ucs2 else { return explainGSM(count) }
-        let culprits = count.nonGSMCharacters.map { "the \($0)\(wordContext(of: $0, in: text))" }
+        let culprits = count.nonGSMCharacters.map { "the \(displayName(of: $0))\(wordContext(of: $0, in: text))" }
         let list = joinedList(culprits)
         let plural = culprits.count > 1
         let replaceable = count.nonGSMCharacters.filter { gsmEquivalent(of: $0) != nil }
@@ -65,6 +65,18 @@ public enum SegmentAdvice {
         guard over > 0, over <= 40 else { return nil }
         return "\(count.totalUnits) septets make \(segments(count.segments)); cut \(over) to send "
             + "\(segments(count.segments - 1))"
+    }
+
+    /// The character as a reader can see it: invisible ones (no-break space, tab, joiners) by code point.
+    public static func displayName(of character: Character) -> String {
+        let invisible =
+            character.isWhitespace
+            || character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .format }
+        guard invisible else { return String(character) }
+        return character.unicodeScalars.map { scalar in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }.joined(separator: " ")
     }
 
     /// " in “don’t”" for the first word containing `character`, or "" when the character stands alone.

@@ -37,7 +37,7 @@ public struct SegmentCount: Hashable, Codable, Sendable {
     ///
     /// One pass over the scalars settles the encoding and the units; grapheme clusters are walked only when a
     /// UCS-2 message needs several segments or its UCS-2 culprits must be named.
-    /// - Complexity: O(n) in the length of `text`.
+    /// - Complexity: O(n) in the length of `text`; O(n × k) for a UCS-2 text with k distinct culprits.
     public static func of(_ text: String, header: ConcatenationHeader) -> SegmentCount {
         var septets = 0
         var isGSM = true

@@ -157,7 +157,8 @@ struct TextReport: Encodable {
     func humanText() -> String {
         let forcedBy =
             count.nonGSMCharacters.isEmpty
-            ? "" : " (forced by \(count.nonGSMCharacters.map { Self.visible($0) }.joined(separator: " ")))"
+            ? ""
+            : " (forced by \(count.nonGSMCharacters.map { SegmentAdvice.displayName(of: $0) }.joined(separator: " ")))"
         var lines = [
             "encoding     \(count.encoding.rawValue)\(forcedBy)",
             "segments     \(count.segments) × \(count.unitsPerSegment) \(count.encoding.unitName) "
@@ -176,20 +177,5 @@ struct TextReport: Encodable {
         let preview = text.count > 40 ? String(text.prefix(39)) + "…" : text
         return pad("\(line ?? 0)", 6) + pad(count.encoding.rawValue, 10) + pad("\(count.segments)", 10)
             + pad(cost.description, 11) + pad(reply.keywordClass.rawValue, 16) + preview
-    }
-
-    /// Invisible characters named, so "forced by" is readable: a no-break space prints as U+00A0.
-    static func visible(_ character: Character) -> String {
-        if character.isWhitespace || character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .format }) {
-            return character.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(4) }
-                .joined(separator: " ")
-        }
-        return String(character)
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
