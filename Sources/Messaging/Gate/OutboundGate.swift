@@ -79,6 +79,11 @@ public struct OutboundGate: Sendable {
     public static let standard = OutboundGate(quietHours: .standard, cap: .none)
 
     /// Decides whether a text on `subject` for `purpose` may go to `recipient` at `at`.
+    ///
+    /// Order: compliance replies always go; then a valid number, an opt-out (suppresses every purpose, as the
+    /// carrier would with error 21610), consent and open review holds (marketing only), frequency caps
+    /// (marketing only: the brand's and the state's same-subject caps), quiet hours. The gate does not record
+    /// anything: once a text goes out, call `recipient.sends.record(subject:at:)`.
     public func check(
         _ recipient: RecipientCompliance, purpose: MessagePurpose, subject: String, at: Instant
     ) -> GateDecision {
