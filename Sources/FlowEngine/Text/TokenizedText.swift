@@ -1,0 +1,73 @@
+/// An inbound reply cut into comparison tokens once, so every case of a router tests the same prepared words.
+///
+/// Tokenising follows goflow's `[\pM\pL\pN_']+|\pS`: runs of letters, marks, digits, `_` and apostrophes form
+/// words; every symbol (including each emoji) is a token of its own; punctuation and spaces separate. Tokens are
+/// folded (`TextFolding`) and stripped of quoting apostrophes at either end, so `'yes'` is `yes` but `don't` stays.
+public struct TokenizedText: Sendable, Equatable {
+    /// The reply as received.
+    public let raw: String
+    /// The folded reply with surrounding spaces removed, for prefix tests.
+    public let folded: String
+    /// Folded tokens in order.
+    public let tokens: [String]
+    /// Character offset of each token in `raw`, to order number words against digits.
+    let offsets: [Int]
+
+    /// - Complexity: O(*n*) in the length of `text`.
+    public init(_ text: String) {
+        raw = text
+        folded = TextFolding.fold(text.trimmingSpaces)
+        var tokens: [String] = []
+        var offsets: [Int] = []
+        var word = ""
+        var wordStart = 0
+        func flush() {
+            var trimmed = Substring(word)
+            while trimmed.first == "'" || trimmed.first == "\u{2019}" || trimmed.first == "\u{2018}" { trimmed = trimmed.dropFirst() }
+            while trimmed.last == "'" || trimmed.last == "\u{2019}" || trimmed.last == "\u{2018}" { trimmed = trimmed.dropLast() }
+            if !trimmed.isEmpty {
+                tokens.append(TextFolding.fold(trimmed))
+                offsets.append(wordStart)
+            }
+            word = ""
+        }
+        var offset = 0
+        for character in text {
+            switch TokenizedText.kind(of: character) {
+            case .word:
+                if word.isEmpty { wordStart = offset }
+                word.append(character)
+            case .symbol:
+                flush()
+                let symbol = TextFolding.fold(String(character))
+                if !symbol.isEmpty {
+                    tokens.append(symbol)
+                    offsets.append(offset)
+                }
+            case .separator:
+                flush()
+            }
+            offset += 1
+        }
+        flush()
+        self.tokens = tokens
+        self.offsets = offsets
+    }
+
+    enum CharacterKind { case word, symbol, separator }
+
+    /// Letters, marks, digits, `_` and apostrophes build words; symbols and emoji stand alone; the rest separates.
+    static func kind(of character: Character) -> CharacterKind {
+        guard let scalar = character.unicodeScalars.first else { return .separator }
+        if scalar == "_" || scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" { return .word }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return character.unicodeScalars.count > 1 && scalar.properties.isEmojiPresentation ? .symbol : .word
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return .symbol
+        default:
+            return .separator
+        }
+    }
+}
