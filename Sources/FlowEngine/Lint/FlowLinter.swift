@@ -191,7 +191,7 @@ public struct FlowLinter: Sendable {
     }
 
     private func provides(_ path: String, setFields: [String]) -> Bool {
-        if path == "reply" || path == "handoff_outcome" { return true }
+        if ["reply", "reply_number", "handoff_outcome"].contains(path) { return true }
         if path.hasPrefix("fields.") { return setFields.contains(String(path.dropFirst(7))) }
         let normalised = path.split(separator: ".").map { $0.allSatisfy(\.isNumber) ? "N" : String($0) }.joined(separator: ".")
         return providedFields.contains(normalised)

@@ -1,7 +1,8 @@
 /// A message text with `{{placeholders}}`, parsed once when the flow is read so sending only walks a list.
 ///
 /// Syntax: `{{ path | filter | filter: argument }}`. Paths are dotted (`cart.items.0.name`); the customer's
-/// attributes are at the top level, flow fields under `fields.`, the customer's last reply is `reply`, and the
+/// attributes are at the top level, flow fields under `fields.`, the customer's last reply is `reply` (its first
+/// number `reply_number`, so "I wear a 9.5" gives 9.5), and the
 /// closed hand-off's outcome is `handoff_outcome`. Filters: `default: "text"`, `upcase`, `downcase`,
 /// `capitalize`, `money` (integer cents → "$84.50"), `truncate: N` (N characters, ending "...").
 /// A value that is missing or empty after the filters is never printed: `render` reports it instead.

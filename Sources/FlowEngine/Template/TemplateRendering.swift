@@ -67,6 +67,11 @@ extension Template.Placeholder {
         switch head {
         case "reply" where segments.count == 1:
             return context.reply.map(JSONValue.string)
+        case "reply_number" where segments.count == 1:
+            guard let reply = context.reply, let first = NumberReader.numbers(in: TokenizedText(reply)).first else {
+                return nil
+            }
+            return .number(first)
         case "handoff_outcome" where segments.count == 1:
             return context.handoffOutcome.map(JSONValue.string)
         case "fields" where segments.count == 2:

@@ -1,0 +1,194 @@
+import FlowEngine
+import Foundation
+import Messaging
+
+/// `replylab flow chat FILE`: talk to a flow as a customer on virtual time, before any real customer does.
+///
+/// Lines starting with `/` steer the clock and the agent: `/wait 2h` fires every timeout and expiry that falls
+/// due, `/agent done` closes a hand-off, `/state` prints the session JSON, `/quit` leaves. Anything else is the
+/// customer's reply. Standard input may be a pipe, so a script can drive a whole conversation.
+struct FlowChat: Command {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            name: "chat", abstract: "Talk to a flow in the terminal on virtual time.",
+            discussion: """
+                Type replies as the customer. Commands: /wait DURATION (e.g. 2h, 1h30m) moves the clock and fires \
+                due timeouts and expiry; /agent [OUTCOME] closes a hand-off (default outcome: resolved); /state \
+                prints the session; /quit ends. Works with piped standard input.
+                """,
+            arguments: [ArgumentSpec("file", help: "A flow JSON file.")],
+            options: [
+                .option("customer", value: "json", help: "Customer attributes: inline JSON or a file (default: a sample customer)."),
+                .option("at", value: "time", help: "Virtual start time in UTC, e.g. 2026-12-01T17:00:00Z (the default)."),
+                .option("brand", value: "name", help: "Brand named in STOP/HELP replies (default: ReplyLab Demo)."),
+                .option("seed", value: "n", help: "Seed for the draws of random splits (default 1)."),
+            ])
+    }
+
+    let file: String
+    let customerText: String?
+    let start: Instant
+    let brand: String
+    let seed: UInt64
+
+    init(arguments: ParsedArguments) throws {
+        guard let file = arguments.argument("file") else { throw UsageError("missing <file>; type replylab flow chat FLOW.json") }
+        self.file = file
+        customerText = arguments.value("customer")
+        let atText = arguments.value("at") ?? "2026-12-01T17:00:00Z"
+        guard let start = ChatClock.instant(atText) else {
+            throw UsageError("--at expects a UTC time such as 2026-12-01T17:00:00Z, got '\(atText)'")
+        }
+        self.start = start
+        brand = arguments.value("brand") ?? "ReplyLab Demo"
+        seed = try arguments.unsigned64("seed") ?? 1
+    }
+
+    func run(_ console: Console) throws -> Int32 {
+        let flow = try FlowFile.load(file)
+        let contact = try customer()
+        let runtime = FlowRuntime(flow: flow, gate: OutboundGate.standard, replies: ComplianceReplies(brand: brand))
+        var session = FlowSession(contact: contact, recipient: recipient(for: contact))
+        var now = start
+        var calls: UInt64 = 0
+        func draw() -> UInt64 {
+            calls += 1
+            var z = seed &+ calls &* 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        func apply(_ step: FlowStep) {
+            session = step.session
+            for event in step.events { console.out(describe(event)) }
+        }
+
+        let name = contact["first_name"].flatMap { if case .string(let text) = $0 { text } else { nil } } ?? "the customer"
+        console.out("Chatting with \"\(flow.name)\" as \(name) at \(ChatClock.format(now)). Type replies; /help lists commands.")
+        apply(runtime.start(session, at: now, draw: draw()))
+
+        while let line = console.readLine() {
+            let input = line.trimmingCharacters(in: .whitespaces)
+            if input.isEmpty { continue }
+            guard input.hasPrefix("/") else {
+                console.out("> \(input)")
+                apply(runtime.resume(session, with: .message(input), at: now, draw: draw()))
+                continue
+            }
+            let words = input.split(separator: " ", maxSplits: 1).map(String.init)
+            switch words[0] {
+            case "/quit", "/exit":
+                console.out(summary(session))
+                return ExitStatus.success
+            case "/state":
+                console.out(try stateJSON(session))
+            case "/wait":
+                guard words.count == 2, let seconds = ChatClock.seconds(words[1]) else {
+                    console.out("  ? /wait needs a duration such as 2h, 30m or 1h30m")
+                    continue
+                }
+                let target = now.adding(seconds: seconds)
+                while let due = nextDue(session), due.at <= target {
+                    now = max(now, due.at)
+                    console.out("  · \(ChatClock.format(now)): the \(due.input == .timeout ? "timeout" : "expiry") fires")
+                    apply(runtime.resume(session, with: due.input, at: now, draw: draw()))
+                }
+                now = target
+                console.out("  · the time is now \(ChatClock.format(now))")
+            case "/agent":
+                let outcome = words.count == 2 && words[1] != "done" ? words[1] : "resolved"
+                apply(runtime.resume(session, with: .handoffClosed(outcome: outcome), at: now, draw: draw()))
+            case "/help":
+                console.out("  /wait DURATION  move the clock (2h, 30m, 1h30m); due timeouts and expiry fire")
+                console.out("  /agent [OUTCOME]  the agent closes the hand-off (default: resolved)")
+                console.out("  /state  print the session as JSON")
+                console.out("  /quit  leave")
+            default:
+                console.out("  ? unknown command \(words[0]); /help lists the commands")
+            }
+        }
+        console.out(summary(session))
+        return ExitStatus.success
+    }
+
+    /// The next timer the session is waiting on, the earlier of the timeout and the expiry.
+    private func nextDue(_ session: FlowSession) -> (at: Instant, input: FlowInput)? {
+        var due: (at: Instant, input: FlowInput)?
+        if session.status == .waiting, let timeout = session.timeoutAt { due = (timeout, .timeout) }
+        if session.status == .waiting || session.status == .handedOff, let expiry = session.expiresAt,
+            due.map({ expiry < $0.at }) ?? true
+        {
+            due = (expiry, .expired)
+        }
+        return due
+    }
+
+    private func customer() throws -> JSONValue {
+        guard let text = customerText else { return SampleCustomer.attributes }
+        let isInline = text.trimmingCharacters(in: .whitespaces).hasPrefix("{")
+        let json = isInline ? text : try FlowFile.text(text)
+        let value = try JSONParser.parse(json, file: isInline ? "--customer" : text)
+        guard case .object = value else {
+            throw FlowError(kind: .wrongType, file: isInline ? "--customer" : text, path: "$", found: value.described, expected: "an object of customer attributes")
+        }
+        return value
+    }
+
+    /// A customer who opted in at checkout the day before, in the time zone and state their attributes name.
+    private func recipient(for contact: JSONValue) -> RecipientCompliance {
+        func text(_ key: String) -> String? { if case .string(let value)? = contact[key] { value } else { nil } }
+        var consent = ConsentHistory()
+        consent.optIn(source: text("consent_source").flatMap(ConsentSource.init(rawValue:)) ?? .checkout, at: start.adding(seconds: -86_400))
+        return RecipientCompliance(
+            phone: nil, timeZones: [text("time_zone") ?? "America/New_York"], state: text("state"), consent: consent,
+            sends: SendHistory())
+    }
+
+    private func stateJSON(_ session: FlowSession) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(session), as: UTF8.self)
+    }
+
+    private func summary(_ session: FlowSession) -> String {
+        switch session.status {
+        case .ended: return "conversation ended: \(session.outcome ?? "ended")"
+        case .waiting: return "conversation left waiting at \(session.node >= 0 ? "node \(session.node)" : "the start")"
+        case .handedOff: return "conversation left with an agent"
+        case .new: return "conversation not started"
+        }
+    }
+
+    /// One line per event, bot texts flush left so a transcript reads like a phone screen.
+    private func describe(_ event: FlowEvent) -> String {
+        switch event {
+        case .sent(let text):
+            var line = "bot: \(text.text)"
+            var notes: [String] = []
+            if text.segments.segments > 1 || text.segments.encoding == .ucs2 {
+                notes.append("\(text.segments.segments) segment\(text.segments.segments == 1 ? "" : "s"), \(text.segments.encoding.rawValue)")
+            }
+            if let reason = text.deferredReason { notes.append("deferred to \(ChatClock.format(text.at)): \(reason)") }
+            if !notes.isEmpty { line += "\n  · " + notes.joined(separator: "; ") }
+            return line
+        case .suppressed(_, let text, let reason): return "  · held back \"\(text)\": \(reason)"
+        case .waiting(let node, let timeoutAt, let expiresAt):
+            let timeout = timeoutAt.map { "timeout at \(ChatClock.format($0)), " } ?? "no timeout, "
+            return "  · waiting at \(node) (\(timeout)expires \(ChatClock.format(expiresAt)))"
+        case .routed(let node, let category): return "  · \(node) → \(category)"
+        case .handedOff(_, let queue, let priority, let note):
+            return "  · handed off to the \(queue) queue (\(priority.rawValue) priority)\(note.map { ": \($0)" } ?? ""); /agent done closes it"
+        case .forwardedToAgent: return "  · forwarded to the agent"
+        case .goal(let name, let value): return "  · goal \(name)\(value.map { " (\(Template.formatMoney(cents: $0.value)))" } ?? "")"
+        case .fieldSet(let name, let value): return "  · field \(name) = \(value)"
+        case .tagged(let tag): return "  · tagged \(tag)"
+        case .consentCaptured(let source): return "  · consent captured (\(source.rawValue))"
+        case .optedOut(let keyword): return "  · opted out (\(keyword))"
+        case .optedIn(let keyword): return "  · opted back in (\(keyword))"
+        case .helpAnswered: return "  · help answered; the conversation keeps its place"
+        case .flaggedForReview(_, let keyword): return "  · flagged for review\(keyword.map { " (\($0))" } ?? ""); nothing sent"
+        case .ignored(let reason): return "  · ignored: \(reason)"
+        case .ended(let outcome, let reason): return "  · ended: \(outcome)\(reason.map { " (\($0))" } ?? "")"
+        }
+    }
+}
