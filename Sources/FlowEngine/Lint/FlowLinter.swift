@@ -43,6 +43,15 @@ public struct FlowLinter: Sendable {
             findings += texts(of: node, at: index, in: flow)
             if let router = node.router { findings += cases(of: router, at: "$.nodes[\(index)].router", in: flow) }
         }
+        for (index, intent) in flow.intents.enumerated() {
+            for (wordIndex, word) in intent.words.enumerated() {
+                findings += keywordCollision(word, at: "$.intents[\(index)].words[\(wordIndex)]", intent: intent.name)
+            }
+            for (phraseIndex, phrase) in intent.phrases.enumerated() {
+                findings += keywordCollision(
+                    phrase.joined(separator: " "), at: "$.intents[\(index)].phrases[\(phraseIndex)]", intent: intent.name)
+            }
+        }
         findings += optOutLanguage(flow)
         return findings.enumerated().sorted {
             ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset)
@@ -253,14 +262,14 @@ public struct FlowLinter: Sendable {
             let answer = tokens[answerIndex]
             guard keywords.isReserved(answer) else { continue }
             let following = tokens[(answerIndex + 1)..<min(tokens.count, answerIndex + 5)]
-            switch keywords.classify(answer).keywordClass {
-            case .optOutExact, .optOutPhrase:
+            switch keywords.reservedClass(of: answer) {
+            case .optOutExact?:
                 if following.contains(where: { optOutWords.contains($0) }) { continue }
                 findings.append(LintFinding(
                     severity: .error, rule: "reserved-keyword-answer", path: path,
                     message: "the text asks customers to reply \"\(answer.uppercased())\", a carrier opt-out keyword: replying opts them out of every message",
                     hint: "offer a number or another word (\"Reply 2 to cancel your booking\")"))
-            case .help:
+            case .help?:
                 if following.contains("help") || answer == "help" { continue }
                 findings.append(LintFinding(
                     severity: .warning, rule: "reserved-keyword-answer", path: path,
@@ -288,24 +297,10 @@ public struct FlowLinter: Sendable {
             switch candidate.matcher {
             case .anyWord, .allWords, .phrase, .onlyPhrase, .startsWith:
                 for (argumentIndex, argument) in candidate.arguments.enumerated() {
-                    let words = candidate.type == "any_word" || candidate.type == "all_words"
+                    let answers = candidate.type == "any_word" || candidate.type == "all_words"
                         ? TokenizedText(argument).tokens : [argument]
-                    for word in words {
-                        let keywordClass = keywords.classify(word).keywordClass
-                        switch keywordClass {
-                        case .optOutExact, .optOutPhrase:
-                            findings.append(LintFinding(
-                                severity: .error, rule: "reserved-keyword-answer", path: "\(casePath).arguments[\(argumentIndex)]",
-                                message: "\"\(word)\" is a carrier opt-out keyword: a customer who sends it is opted out before the flow sees it",
-                                hint: "accept a number or another word instead"))
-                        case .help, .needsReview:
-                            findings.append(LintFinding(
-                                severity: .warning, rule: "reserved-keyword-answer", path: "\(casePath).arguments[\(argumentIndex)]",
-                                message: "\"\(word)\" is handled by the keyword layer (\(keywordClass.rawValue)) before the flow sees it",
-                                hint: "accept a number or another word instead"))
-                        default:
-                            break
-                        }
+                    for answer in answers {
+                        findings += keywordCollision(answer, at: "\(casePath).arguments[\(argumentIndex)]")
                     }
                 }
             default:
@@ -313,6 +308,27 @@ public struct FlowLinter: Sendable {
             }
         }
         return findings
+    }
+
+    /// An answer the keyword layer takes before the flow: opt-out words are errors, help and review words warnings.
+    /// Opt-in words (YES, START) reach the flow while the customer is subscribed, so they pass.
+    private func keywordCollision(_ answer: String, at path: String, intent: String? = nil) -> [LintFinding] {
+        let keywordClass = keywords.classify(answer).keywordClass
+        let owner = intent.map { " (intent \"\($0)\")" } ?? ""
+        switch keywordClass {
+        case .optOutExact, .optOutPhrase:
+            return [LintFinding(
+                severity: .error, rule: "reserved-keyword-answer", path: path,
+                message: "\"\(answer)\"\(owner) is a carrier opt-out keyword: a customer who sends it is opted out before the flow sees it",
+                hint: "accept a number or another word instead")]
+        case .help, .needsReview:
+            return [LintFinding(
+                severity: .warning, rule: "reserved-keyword-answer", path: path,
+                message: "\"\(answer)\"\(owner) is taken by the keyword layer (\(keywordClass.rawValue)) before the flow sees it",
+                hint: "remove it from the answers; the keyword layer already handles it")]
+        case .optIn, .none:
+            return []
+        }
     }
 
     /// True when every reply `later` accepts is already accepted by `earlier`.

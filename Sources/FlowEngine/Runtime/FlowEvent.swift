@@ -23,7 +23,8 @@ public enum FlowEvent: Sendable, Equatable {
     case optedIn(keyword: String)
     /// HELP answered; the customer keeps their place.
     case helpAnswered
-    /// An ambiguous message ("stop the delivery?") held for a person; the flow keeps its place and sends nothing.
+    /// An ambiguous message ("no thanks", "stop the delivery?") held for a person: nothing is sent, and a waiting
+    /// conversation is handed off to the "review" queue until a reviewer closes it.
     case flaggedForReview(text: String, keyword: String?)
     /// An input that does not apply now (a timeout that is not due, a reply after the end).
     case ignored(reason: String)

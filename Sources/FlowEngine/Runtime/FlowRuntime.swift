@@ -31,8 +31,13 @@ public struct FlowRuntime: Sendable {
     ///
     /// - Parameter draw: the caller's random 64 bits, used only by random splits (further splits in the same
     ///   call use values derived from it by SplitMix64, so one draw per call is enough).
-    public func start(_ session: FlowSession, trigger: FlowTrigger = .campaign, at now: Instant, draw: UInt64 = 0) -> FlowStep {
-        var sprint = Sprint(session: session, now: now, draw: draw)
+    ///   - schedule: the recipient's quiet-hours schedule resolved once (`gate.quietHours.schedule(…)`); nil
+    ///     resolves it for each send. The simulator passes it to keep the hot path free of look-ups.
+    public func start(
+        _ session: FlowSession, trigger: FlowTrigger = .campaign, at now: Instant, draw: UInt64 = 0,
+        schedule: QuietHoursPolicy.Schedule? = nil
+    ) -> FlowStep {
+        var sprint = Sprint(session: session, now: now, draw: draw, schedule: schedule)
         guard session.status == .new else {
             sprint.events.append(.ignored(reason: "the conversation has already started"))
             return sprint.step
@@ -46,8 +51,11 @@ public struct FlowRuntime: Sendable {
     }
 
     /// Moves the conversation on with a reply, a timeout, an expiry or a closed hand-off.
-    public func resume(_ session: FlowSession, with input: FlowInput, at now: Instant, draw: UInt64 = 0) -> FlowStep {
-        var sprint = Sprint(session: session, now: now, draw: draw)
+    public func resume(
+        _ session: FlowSession, with input: FlowInput, at now: Instant, draw: UInt64 = 0,
+        schedule: QuietHoursPolicy.Schedule? = nil
+    ) -> FlowStep {
+        var sprint = Sprint(session: session, now: now, draw: draw, schedule: schedule)
         switch input {
         case .message(let text):
             receive(text, &sprint)
@@ -91,12 +99,11 @@ public struct FlowRuntime: Sendable {
         let match = keywords.classify(text)
         switch match.keywordClass {
         case .optOutExact, .optOutPhrase:
-            guard !sprint.session.optedOut else {
+            guard !sprint.session.recipient.consent.isOptedOut(at: sprint.now) else {
                 sprint.events.append(.ignored(reason: "already opted out; no second confirmation"))
                 return
             }
             let keyword = match.keyword ?? text
-            sprint.session.optedOut = true
             sprint.session.recipient.consent.optOut(keyword: keyword, at: sprint.now)
             sprint.events.append(.optedOut(keyword: keyword))
             sendCompliance(replies.optOutConfirmation, &sprint)
@@ -106,15 +113,24 @@ public struct FlowRuntime: Sendable {
             sprint.events.append(.helpAnswered)
             sendCompliance(replies.helpReply, &sprint)
             return
-        case .optIn where sprint.session.optedOut:
+        case .optIn where sprint.session.recipient.consent.isOptedOut(at: sprint.now):
             let keyword = match.keyword ?? text
-            sprint.session.optedOut = false
             sprint.session.recipient.consent.optIn(source: .keyword, at: sprint.now)
             sprint.events.append(.optedIn(keyword: keyword))
             sendCompliance(replies.optInConfirmation, &sprint)
             return
         case .needsReview:
             sprint.events.append(.flaggedForReview(text: text, keyword: match.keyword))
+            if sprint.session.status == .waiting {
+                // No automated follow-up to someone who may have said no: a person reviews first, and closing
+                // the review returns the customer to the same wait (nothing is re-sent).
+                let node = sprint.session.node
+                sprint.events.append(.handedOff(node: flow.nodes[node].id, queue: "review", priority: .high, note: text))
+                sprint.session.status = .handedOff
+                sprint.session.resumeAction = flow.nodes[node].actions.count
+                sprint.session.timeoutAt = nil
+                sprint.session.expiresAt = sprint.waitBase.adding(seconds: flow.expireAfterSeconds)
+            }
             return
         case .optIn, .none:
             break
@@ -297,7 +313,12 @@ public struct FlowRuntime: Sendable {
     }
 
     private func deliver(_ text: String, purpose: MessagePurpose, node: String?, _ sprint: inout Sprint) -> GateDecision {
-        let decision = gate.check(sprint.session.recipient, purpose: purpose, subject: flow.subject, at: sprint.now)
+        let decision: GateDecision
+        if let schedule = sprint.schedule {
+            decision = gate.check(sprint.session.recipient, schedule: schedule, purpose: purpose, subject: flow.subject, at: sprint.now)
+        } else {
+            decision = gate.check(sprint.session.recipient, purpose: purpose, subject: flow.subject, at: sprint.now)
+        }
         var at = sprint.now
         var deferredReason: String?
         switch decision {
@@ -334,13 +355,15 @@ private struct Sprint {
     var session: FlowSession
     let now: Instant
     var draw: UInt64
+    let schedule: QuietHoursPolicy.Schedule?
     var events: [FlowEvent] = []
     private var drawsUsed = 0
 
-    init(session: FlowSession, now: Instant, draw: UInt64) {
+    init(session: FlowSession, now: Instant, draw: UInt64, schedule: QuietHoursPolicy.Schedule?) {
         self.session = session
         self.now = now
         self.draw = draw
+        self.schedule = schedule
     }
 
     var step: FlowStep { FlowStep(events: events, session: session) }

@@ -41,8 +41,6 @@ public struct FlowSession: Codable, Sendable, Equatable {
     public var recipient: RecipientCompliance
     /// Replies that reached the flow (keywords excluded); sends default to transactional once there is one.
     public internal(set) var repliesReceived: Int = 0
-    /// True once the customer opted out by keyword in this session; a second STOP gets no second confirmation.
-    public internal(set) var optedOut: Bool = false
     /// When the last text left (or is scheduled to leave, if deferred); waits count from it.
     public internal(set) var lastSendAt: Instant?
 

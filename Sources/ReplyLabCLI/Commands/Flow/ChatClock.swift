@@ -1,4 +1,3 @@
-import FlowEngine
 import Messaging
 
 /// Virtual time for `flow chat`: reads "2026-12-01T17:00:00Z" and "1h30m", prints UTC instants.

@@ -47,7 +47,7 @@ struct FlowChat: Command {
     func run(_ console: Console) throws -> Int32 {
         let flow = try FlowFile.load(file)
         let contact = try customer()
-        let runtime = FlowRuntime(flow: flow, gate: OutboundGate.standard, replies: ComplianceReplies(brand: brand))
+        let runtime = FlowRuntime(flow: flow, gate: OutboundGate.standard, replies: ComplianceReplies(brand: brand, contact: "help@example.com"))
         var session = FlowSession(contact: contact, recipient: recipient(for: contact))
         var now = start
         var calls: UInt64 = 0
@@ -140,7 +140,7 @@ struct FlowChat: Command {
         var consent = ConsentHistory()
         consent.optIn(source: text("consent_source").flatMap(ConsentSource.init(rawValue:)) ?? .checkout, at: start.adding(seconds: -86_400))
         return RecipientCompliance(
-            phone: nil, timeZones: [text("time_zone") ?? "America/New_York"], state: text("state"), consent: consent,
+            phone: try? PhoneNumber.parse("+1 415 555 0123", allowFictional: true), timeZones: [text("time_zone") ?? "America/New_York"], state: text("state"), consent: consent,
             sends: SendHistory())
     }
 
