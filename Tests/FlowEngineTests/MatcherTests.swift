@@ -96,6 +96,7 @@ struct MatcherRow: CustomTestStringConvertible, Sendable {
         MatcherRow("number_between", ["1", "4"], "0", false),
         MatcherRow("number_between", ["4", "15"], "I wear a 9.5", true),
         MatcherRow("number_between", ["4", "15"], "size 9 1/2", true),
+        MatcherRow("number_between", ["9.5", "9.5"], "9½", true),
         MatcherRow("number_between", ["4", "15"], "we have 3 stores, maybe 12 soon", true),
         MatcherRow("number_between", ["100", "2000"], "about 1,250 people", true),
         MatcherRow("number_between", ["1", "4"], "no idea", false),

@@ -1,6 +1,6 @@
 /// What a template can read while rendering: the customer's attributes, flow fields, the last reply, the
 /// hand-off outcome. Built per send from the session; reading it costs no Dictionary look-ups.
-public struct TemplateContext {
+public struct TemplateContext: Sendable {
     public var contact: JSONValue
     public var fields: [FlowField]
     public var reply: String?

@@ -17,6 +17,14 @@ enum NumberReader {
         return value
     }
 
+    /// ½, ¼, ¾ and the like straight after digits: "9½" is 9.5.
+    private static func vulgarFraction(_ character: Character) -> Double? {
+        guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+            scalar.properties.numericType == .numeric, let value = scalar.properties.numericValue, value > 0, value < 1
+        else { return nil }
+        return value
+    }
+
     /// Digit runs with optional thousands groups (`1,250`) and a decimal part (`84.50`); a leading `-` counts
     /// only at the start of a word, so "B-2" is 2 and "-3" is -3.
     private static func digitNumbers(in raw: String) -> [(offset: Int, value: Double)] {
@@ -44,7 +52,10 @@ enum NumberReader {
                 }
             }
             var value = whole
-            if index + 1 < characters.count, characters[index] == ".", digit(characters[index + 1]) != nil {
+            if index < characters.count, let fraction = vulgarFraction(characters[index]) {
+                value += fraction
+                index += 1
+            } else if index + 1 < characters.count, characters[index] == ".", digit(characters[index + 1]) != nil {
                 index += 1
                 var scale = 0.1
                 while index < characters.count, let fraction = digit(characters[index]) {
