@@ -228,7 +228,7 @@ public struct FlowLinter: Sendable {
             }.joined(separator: ", ")
             findings.append(LintFinding(
                 severity: .warning, rule: "ucs2-character", path: path,
-                message: "\(named) turns the whole text into UCS-2: 70 characters per segment instead of 160",
+                message: "\(named) \(literal.nonGSMCharacters.count == 1 ? "turns" : "turn") the whole text into UCS-2: 70 characters per segment instead of 160",
                 hint: "replace it with a plain character (' for ’, - for –, ... for …) or accept the higher cost"))
         }
         let rendered = SegmentCount.of(sampleRendering(template))
