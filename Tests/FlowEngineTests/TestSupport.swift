@@ -3,7 +3,7 @@ import Messaging
 
 @testable import FlowEngine
 
-/// Paths and builders shared by the FlowEngine tests; fixtures are read relative to this file.
+/// Paths and builders shared by the FlowEngine tests; files are found relative to this source file.
 enum TestSupport {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let repositoryRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
@@ -13,8 +13,10 @@ enum TestSupport {
         try String(contentsOf: url, encoding: .utf8)
     }
 
+    /// A deliberately broken flow under `datasets/flows/fixtures/` (kept out of the test target so SwiftPM has no
+    /// unhandled resource to warn about, and so users can lint it too).
     static func fixture(_ name: String) throws -> String {
-        try text(testsDirectory.appendingPathComponent("Fixtures/\(name)"))
+        try text(flowsDirectory.appendingPathComponent("fixtures/\(name)"))
     }
 
     static func dataset(_ name: String) throws -> Flow {
