@@ -51,7 +51,7 @@ struct JSONReader {
 
     func nonEmptyString() throws(FlowError) -> String {
         let text = try string()
-        guard !text.trimmingSpaces.isEmpty else { throw error(.invalidValue, found: "an empty string", expected: "some text") }
+        guard !text.isBlank else { throw error(.invalidValue, found: "an empty string", expected: "some text") }
         return text
     }
 
@@ -132,6 +132,18 @@ func editDistance(_ a: String, _ b: String) -> Int {
 }
 
 extension StringProtocol {
+    /// True when the text is empty or only spaces, tabs and line breaks; allocates nothing.
+    var isBlank: Bool {
+        for byte in utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case 0x80...: return !unicodeScalars.contains { !$0.properties.isWhitespace }
+            default: return false
+            }
+        }
+        return true
+    }
+
     /// The text without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
         let scalars = unicodeScalars

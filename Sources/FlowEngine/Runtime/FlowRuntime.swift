@@ -10,7 +10,7 @@ public struct FlowRuntime: Sendable {
     public let flow: Flow
     public var gate: OutboundGate
     public var keywords: KeywordPolicy
-    public var replies: ComplianceReplies
+    public let replies: ComplianceReplies
     public var pricing: SegmentPricing
     /// Most nodes one call may visit (goflow uses 100 per sprint).
     public var stepBudget: Int
@@ -25,7 +25,15 @@ public struct FlowRuntime: Sendable {
         self.replies = replies
         self.pricing = pricing
         self.stepBudget = stepBudget
+        optOutConfirmation = replies.optOutConfirmation
+        helpReply = replies.helpReply
+        optInConfirmation = replies.optInConfirmation
     }
+
+    /// The compliance texts filled once, not on every STOP or HELP.
+    private let optOutConfirmation: String
+    private let helpReply: String
+    private let optInConfirmation: String
 
     /// Begins the conversation at the flow's start node.
     ///
@@ -106,18 +114,18 @@ public struct FlowRuntime: Sendable {
             let keyword = match.keyword ?? text
             sprint.session.recipient.consent.optOut(keyword: keyword, at: sprint.now)
             sprint.events.append(.optedOut(keyword: keyword))
-            sendCompliance(replies.optOutConfirmation, &sprint)
+            sendCompliance(optOutConfirmation, &sprint)
             if sprint.session.status != .ended { finish("opted_out", reason: nil, &sprint) }
             return
         case .help:
             sprint.events.append(.helpAnswered)
-            sendCompliance(replies.helpReply, &sprint)
+            sendCompliance(helpReply, &sprint)
             return
         case .optIn where sprint.session.recipient.consent.isOptedOut(at: sprint.now):
             let keyword = match.keyword ?? text
             sprint.session.recipient.consent.optIn(source: .keyword, at: sprint.now)
             sprint.events.append(.optedIn(keyword: keyword))
-            sendCompliance(replies.optInConfirmation, &sprint)
+            sendCompliance(optInConfirmation, &sprint)
             return
         case .needsReview:
             sprint.events.append(.flaggedForReview(text: text, keyword: match.keyword))

@@ -103,7 +103,7 @@ public struct Template: Sendable, Equatable {
                 guard let value = unquote(argument) else {
                     throw fail("default: \(argument)", "a quoted fallback such as default: \"there\"")
                 }
-                guard !value.trimmingSpaces.isEmpty else {
+                guard !value.isBlank else {
                     throw fail("an empty default", "a fallback a customer can read, such as default: \"there\"")
                 }
                 filters.append(.defaultValue(value))

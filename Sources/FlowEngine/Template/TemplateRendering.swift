@@ -56,7 +56,7 @@ extension Template.Placeholder {
         for filter in filters {
             current = Template.apply(filter, to: current)
         }
-        guard case .string(let text)? = current, !text.trimmingSpaces.isEmpty else {
+        guard case .string(let text)? = current, !text.isBlank else {
             return current.flatMap(Template.printable)
         }
         return text
@@ -100,7 +100,7 @@ extension Template {
     /// Text a customer can read for a scalar value; objects, arrays, null and blanks have none.
     static func printable(_ value: JSONValue) -> String? {
         switch value {
-        case .string(let text): return text.trimmingSpaces.isEmpty ? nil : text
+        case .string(let text): return text.isBlank ? nil : text
         case .number(let number): return JSONValue.format(number)
         case .bool(let flag): return flag ? "yes" : "no"
         case .null, .array, .object: return nil

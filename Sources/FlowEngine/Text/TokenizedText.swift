@@ -17,6 +17,10 @@ public struct TokenizedText: Sendable, Equatable {
     public init(_ text: String) {
         raw = text
         folded = TextFolding.fold(text.trimmingSpaces)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            (tokens, offsets) = TokenizedText.asciiTokens(text)
+            return
+        }
         var tokens: [String] = []
         var offsets: [Int] = []
         var word = ""
@@ -55,6 +59,45 @@ public struct TokenizedText: Sendable, Equatable {
     }
 
     enum CharacterKind { case word, symbol, separator }
+
+    /// The same rules over bytes for plain ASCII replies, the common case: no Unicode property look-ups.
+    private static func asciiTokens(_ text: String) -> ([String], [Int]) {
+        var tokens: [String] = []
+        var offsets: [Int] = []
+        var word: [UInt8] = []
+        var wordStart = 0
+        func flush() {
+            var start = 0
+            var end = word.count
+            while start < end, word[start] == UInt8(ascii: "'") { start += 1 }
+            while end > start, word[end - 1] == UInt8(ascii: "'") { end -= 1 }
+            if start < end {
+                tokens.append(String(decoding: word[start..<end], as: UTF8.self))
+                offsets.append(wordStart + start)
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"),
+                UInt8(ascii: "'"):
+                if word.isEmpty { wordStart = offset }
+                word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if word.isEmpty { wordStart = offset }
+                word.append(byte | 0x20)
+            case UInt8(ascii: "$"), UInt8(ascii: "+"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: ">"),
+                UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "^"), UInt8(ascii: "`"):
+                flush()
+                tokens.append(String(UnicodeScalar(byte)))
+                offsets.append(offset)
+            default:
+                flush()
+            }
+        }
+        flush()
+        return (tokens, offsets)
+    }
 
     /// Letters, marks, digits, `_` and apostrophes build words; symbols and emoji stand alone; the rest separates.
     static func kind(of character: Character) -> CharacterKind {
