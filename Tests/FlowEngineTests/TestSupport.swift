@@ -13,10 +13,9 @@ enum TestSupport {
         try String(contentsOf: url, encoding: .utf8)
     }
 
-    /// A deliberately broken flow under `datasets/flows/fixtures/` (kept out of the test target so SwiftPM has no
-    /// unhandled resource to warn about, and so users can lint it too).
+    /// A file under `Fixtures/` beside this source (excluded from the target in Package.swift).
     static func fixture(_ name: String) throws -> String {
-        try text(flowsDirectory.appendingPathComponent("fixtures/\(name)"))
+        try text(testsDirectory.appendingPathComponent("Fixtures/\(name)"))
     }
 
     static func dataset(_ name: String) throws -> Flow {

@@ -8,7 +8,7 @@ import Testing
         .deletingLastPathComponent()
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
     static let cart = path("datasets/flows/abandoned-cart.json")
-    static let broken = path("datasets/flows/fixtures/broken-flow.json")
+    static let broken = path("Tests/FlowEngineTests/Fixtures/broken-flow.json")
 
     func run(_ arguments: [String], input: String = "") -> (status: Int32, output: String, errors: String) {
         let console = Console.captured(input: input)
