@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import FlowEngine
@@ -120,6 +121,15 @@ import Testing
         let error = #expect(throws: FlowError.self) { try Flow.decode(text, file: "cart.json") }
         #expect(error?.path == "$.nodes[0].router.cases[1].arguments[0]")
         #expect(error?.found == "the pattern \"(unclosed\", which does not compile")
+    }
+
+    @Test func jsonDecoderGoesThroughTheSameChecks() throws {
+        let flow = try JSONDecoder().decode(Flow.self, from: Data(Self.valid.utf8))
+        #expect(flow == (try Flow.decode(Self.valid)))
+        let typo = Self.broken(#""timeout": "4h""#, #""timout": "4h""#)
+        let error = #expect(throws: FlowError.self) { try JSONDecoder().decode(Flow.self, from: Data(typo.utf8)) }
+        #expect(error?.path == "$.nodes[0].router.wait.timout")
+        #expect(error?.file == "<decoder>")
     }
 
     @Test func parserKeepsKeyOrderAndUnicodeEscapes() throws {

@@ -40,6 +40,19 @@ import Testing
         #expect(FlowLinter().lint(withText).map(\.rule).contains("reserved-keyword-answer"))
     }
 
+    @Test func everyArmOfASplitNeedsOptOutLanguage() throws {
+        let flow = try Flow.decode("""
+            {"format": "replylab-flow/1", "name": "ab", "use_case": "t", "mode": "one_way", "start": "split",
+             "nodes": [{"id": "split", "router": {"type": "random", "categories": [{"name": "A", "next": "a", "weight": 1},
+                                                                                  {"name": "B", "next": "b", "weight": 1}]}},
+                       {"id": "a", "actions": [{"type": "send", "text": "New drop! Reply STOP to opt out"}], "next": "done"},
+                       {"id": "b", "actions": [{"type": "send", "text": "New drop, 10% off today"}], "next": "done"},
+                       {"id": "done", "actions": [{"type": "send", "text": "Second text needs no footer"}, {"type": "end", "outcome": "sent"}]}]}
+            """)
+        let findings = FlowLinter().lint(flow)
+        #expect(findings.map { "\($0.rule) \($0.path)" } == ["missing-opt-out-language $.nodes[2].actions[0].text"])
+    }
+
     @Test(arguments: try TestSupport.datasetNames())
     func bundledCampaignLintsClean(_ name: String) throws {
         let flow = try TestSupport.dataset(name)

@@ -23,6 +23,14 @@ extension Flow {
     }
 }
 
+extension Flow: Decodable {
+    /// Decodes through the same reader as `Flow.decode`, so `JSONDecoder` callers get the same checks; the
+    /// thrown `FlowError` names "<decoder>" as the file.
+    public init(from decoder: any Decoder) throws {
+        self = try Flow.decode(JSONValue(from: decoder), file: "<decoder>")
+    }
+}
+
 /// The reading of one document; keeps the node ids so references resolve to indexes as they are read.
 private struct FlowDecoding {
     let file: String

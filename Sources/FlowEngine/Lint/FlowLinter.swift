@@ -369,28 +369,35 @@ public struct FlowLinter: Sendable {
 
     // MARK: - Opt-out language
 
-    /// The first marketing text a campaign sends must tell customers how to opt out (CTIA guidelines).
+    /// The first marketing text a campaign sends must tell customers how to opt out (CTIA guidelines); every
+    /// path from the start up to its first wait is checked, so each arm of a random split is too.
     private func optOutLanguage(_ flow: Flow) -> [LintFinding] {
+        var findings: [LintFinding] = []
         var seen = [Bool](repeating: false, count: flow.nodes.count)
-        var current: Int? = flow.start
-        while let index = current, !seen[index] {
+        var stack = [flow.start]
+        while let index = stack.popLast() {
+            guard !seen[index] else { continue }
             seen[index] = true
             let node = flow.nodes[index]
+            var sent = false
             for (actionIndex, action) in node.actions.enumerated() {
                 guard case .send(let template, let purpose) = action else { continue }
-                if purpose == .transactional { return [] }
+                sent = true
+                if purpose == .transactional { break }
                 let tokens = TokenizedText(template.literalText).tokens
                 let saysHow = tokens.contains("stop") || tokens.contains("unsubscribe") || tokens.contains("optout")
                     || Matcher.containsRun(["opt", "out"], in: tokens)
-                if saysHow { return [] }
-                return [LintFinding(
-                    severity: .error, rule: "missing-opt-out-language", path: "$.nodes[\(index)].actions[\(actionIndex)].text",
-                    message: "the first marketing text does not say how to opt out",
-                    hint: "end it with \"Reply STOP to opt out\" (or \"Txt STOP to end\")")]
+                if !saysHow {
+                    findings.append(LintFinding(
+                        severity: .error, rule: "missing-opt-out-language", path: "$.nodes[\(index)].actions[\(actionIndex)].text",
+                        message: "the first marketing text does not say how to opt out",
+                        hint: "end it with \"Reply STOP to opt out\" (or \"Txt STOP to end\")"))
+                }
+                break
             }
-            if node.router?.wait != nil { return [] }
-            current = node.next ?? node.router?.categories.first?.next
+            if sent || node.router?.wait != nil { continue }
+            stack.append(contentsOf: successors(node).reversed())
         }
-        return []
+        return findings
     }
 }

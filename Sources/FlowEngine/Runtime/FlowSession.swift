@@ -48,4 +48,16 @@ public struct FlowSession: Codable, Sendable, Equatable {
         self.contact = contact
         self.recipient = recipient
     }
+
+    /// snake_case like every other JSON file ReplyLab writes.
+    enum CodingKeys: String, CodingKey {
+        case status, node, outcome, contact, fields, tags, recipient
+        case resumeAction = "resume_action"
+        case timeoutAt = "timeout_at"
+        case expiresAt = "expires_at"
+        case lastReply = "last_reply"
+        case handoffOutcome = "handoff_outcome"
+        case repliesReceived = "replies_received"
+        case lastSendAt = "last_send_at"
+    }
 }
