@@ -137,3 +137,13 @@ import Testing
         #expect(value.jsonText == #"{"b":1,"a":"é👍","c":[true,null,-25]}"#)
     }
 }
+
+@Suite struct FlowEncodingTests {
+    @Test(arguments: try TestSupport.datasetNames())
+    func writingAndReadingBackGivesTheSameFlow(_ name: String) throws {
+        let flow = try TestSupport.dataset(name)
+        let again = try Flow.decode(flow.jsonText, file: "re-encoded \(name)")
+        #expect(again == flow)
+        #expect(again.jsonText == flow.jsonText)
+    }
+}

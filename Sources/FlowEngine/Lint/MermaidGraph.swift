@@ -41,7 +41,7 @@ public enum MermaidGraph {
                     var label = category.name
                     if router.kind == .random { label += " \(category.weight)" }
                     if let timeout = router.wait?.timeoutSeconds, router.wait?.timeoutCategory == categoryIndex {
-                        label += " ⏱ " + duration(timeout)
+                        label += " ⏱ " + Flow.duration(timeout)
                     }
                     lines.append("  n\(index) -->|\"\(escape(label))\"| n\(category.next)")
                 }
@@ -70,12 +70,5 @@ public enum MermaidGraph {
             }
         }
         return output
-    }
-
-    private static func duration(_ seconds: Int64) -> String {
-        if seconds % 86_400 == 0 { return "\(seconds / 86_400)d" }
-        if seconds % 3_600 == 0 { return "\(seconds / 3_600)h" }
-        if seconds % 60 == 0 { return "\(seconds / 60)m" }
-        return "\(seconds)s"
     }
 }
