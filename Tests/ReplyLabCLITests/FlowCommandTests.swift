@@ -139,11 +139,40 @@ import Testing
         #expect(result.output.hasSuffix("```\n"))
     }
 
+    @Test func importTurnsAStudioFlowIntoOneThatLintsAndChats() throws {
+        let studio = Self.path("Tests/FlowEngineTests/Fixtures/studio-cart.json")
+        let printed = run(["flow", "import", studio])
+        #expect(printed.status == 0)
+        #expect(printed.output.hasPrefix("{\n  \"format\": \"replylab-flow/1\",\n  \"name\": \"Studio cart nudge\",\n"))
+        #expect(printed.errors.contains("note: \"Agent\" (send-to-flex) becomes a hand-off to queue \"WW0123\""))
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("replylab-import-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let written = run(["flow", "import", studio, "--out", file.path, "--use-case", "abandoned_cart"])
+        #expect(written.status == 0)
+        #expect(written.output == "wrote \(file.path) (7 nodes); next: replylab flow lint \(file.path)\n")
+        #expect(try String(contentsOf: file, encoding: .utf8) == printed.output.replacingOccurrences(of: "\"use_case\": \"imported\"", with: "\"use_case\": \"abandoned_cart\""))
+        #expect(run(["flow", "lint", file.path]).status == 0)
+        let chat = run(["flow", "chat", file.path], input: "size\n")
+        #expect(chat.output.contains("  · Route → Sizing\nbot: It runs true to size. Reply with your size and we'll check stock.\n"))
+    }
+
+    @Test func importRefusesWhatItCannotRun() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("replylab-studio-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try #"{"initial_state": "T", "states": [{"name": "T", "type": "trigger", "transitions": [{"event": "incomingMessage", "next": "F"}]}, {"name": "F", "type": "run-function", "transitions": []}]}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let result = run(["flow", "import", file.path])
+        #expect(result.status == 1)
+        #expect(result.errors.hasPrefix("error: \(file.path): $.states[1].type: found the widget type \"run-function\", which has no offline equivalent"))
+    }
+
     @Test func flowHelpListsTheSubcommands() {
         let result = run(["flow", "--help"])
         #expect(result.status == 0)
         #expect(result.output.contains("  lint                    Check flows for mistakes before launch.\n"))
         #expect(result.output.contains("  chat                    Talk to a flow in the terminal on virtual time.\n"))
         #expect(result.output.contains("  graph                   Draw a flow as a Mermaid diagram (renders on GitHub).\n"))
+        #expect(result.output.contains("  import                  Convert a Twilio Studio flow to ReplyLab's flow format.\n"))
     }
 }

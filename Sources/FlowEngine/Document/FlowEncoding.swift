@@ -112,15 +112,26 @@ extension Flow {
         return "\(seconds)s"
     }
 
-    /// Objects and arrays of objects one member per line; arrays of scalars and small objects stay on one line.
+    /// Objects holding objects go one member per line; everything else stays on one line, as people write it.
     static func pretty(_ value: JSONValue, indent: String) -> String {
         let inner = indent + "  "
+        func holdsObjects(_ value: JSONValue) -> Bool {
+            switch value {
+            case .object: return true
+            case .array(let items): return items.contains { if case .object = $0 { true } else { false } }
+            default: return false
+            }
+        }
         switch value {
-        case .object(let members) where members.contains(where: { if case .array = $0.value { true } else if case .object = $0.value { true } else { false } }):
+        case .object(let members) where members.contains(where: { holdsObjects($0.value) }):
             let lines = members.map { inner + JSONValue.string($0.key).jsonText + ": " + pretty($0.value, indent: inner) }
             return "{\n" + lines.joined(separator: ",\n") + "\n" + indent + "}"
-        case .array(let items) where items.contains(where: { if case .object = $0 { true } else { false } }):
+        case .array(let items) where holdsObjects(value):
             return "[\n" + items.map { inner + pretty($0, indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
+        case .object(let members):
+            return "{" + members.map { JSONValue.string($0.key).jsonText + ": " + pretty($0.value, indent: inner) }.joined(separator: ", ") + "}"
+        case .array(let items):
+            return "[" + items.map { pretty($0, indent: inner) }.joined(separator: ", ") + "]"
         default:
             return value.jsonText
         }
