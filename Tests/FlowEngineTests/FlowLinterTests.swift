@@ -7,23 +7,27 @@ import Testing
         let flow = try Flow.decode(TestSupport.fixture("broken-flow.json"), file: "broken-flow.json")
         let findings = FlowLinter().lint(flow)
         let summary = findings.map { "\($0.severity.rawValue) \($0.rule) \($0.path)" }
-        #expect(summary == [
-            "error dead-end $.nodes[3]",
-            "error loop-without-wait $.nodes[1]",
-            "error reserved-keyword-answer $.nodes[0].actions[0].text",
-            "error shadowed-case $.nodes[0].router.cases[1]",
-            "error reserved-keyword-answer $.nodes[0].router.cases[2].arguments[0]",
-            "error unknown-template-value $.nodes[1].actions[0].text",
-            "error missing-opt-out-language $.nodes[0].actions[0].text",
-            "warning wait-without-timeout $.nodes[0].router.wait",
-            "warning unused-category $.nodes[0].router.categories[3]",
-            "warning unreachable-node $.nodes[3]",
-            "warning ucs2-character $.nodes[1].actions[0].text",
-            "warning too-many-segments $.nodes[1].actions[0].text",
-            "warning reserved-keyword-answer $.intents[0].phrases[0]",
-        ])
+        #expect(
+            summary == [
+                "error dead-end $.nodes[3]",
+                "error loop-without-wait $.nodes[1]",
+                "error reserved-keyword-answer $.nodes[0].actions[0].text",
+                "error shadowed-case $.nodes[0].router.cases[1]",
+                "error reserved-keyword-answer $.nodes[0].router.cases[2].arguments[0]",
+                "error unknown-template-value $.nodes[1].actions[0].text",
+                "error missing-opt-out-language $.nodes[0].actions[0].text",
+                "warning wait-without-timeout $.nodes[0].router.wait",
+                "warning unused-category $.nodes[0].router.categories[3]",
+                "warning unreachable-node $.nodes[3]",
+                "warning ucs2-character $.nodes[1].actions[0].text",
+                "warning too-many-segments $.nodes[1].actions[0].text",
+                "warning reserved-keyword-answer $.intents[0].phrases[0]",
+            ])
         let ucs2 = try #require(findings.first { $0.rule == "ucs2-character" })
-        #expect(ucs2.message == "\"’\" (U+2019), \"–\" (U+2013) turn the whole text into UCS-2: 70 characters per segment instead of 160")
+        #expect(
+            ucs2.message
+                == "\"’\" (U+2019), \"–\" (U+2013) turn the whole text into UCS-2: 70 characters per segment instead of 160"
+        )
         let menu = try #require(findings.first { $0.rule == "reserved-keyword-answer" })
         #expect(menu.message.contains("\"CANCEL\", a carrier opt-out keyword"))
         #expect(findings.allSatisfy { !$0.hint.isEmpty })
@@ -32,16 +36,23 @@ import Testing
     @Test func optOutInstructionIsNotAMenuCollision() throws {
         let flow = try TestSupport.singleCaseFlow("any_word", ["1"])
         var withText = flow
-        withText.nodes[0].actions = [.send(try Template("Deals inside! Reply 1 for more, STOP to end. Reply STOP to opt out"), purpose: nil)]
+        withText.nodes[0].actions = [
+            .send(try Template("Deals inside! Reply 1 for more, STOP to end. Reply STOP to opt out"), purpose: nil)
+        ]
         #expect(FlowLinter().lint(withText).filter { $0.rule == "reserved-keyword-answer" }.isEmpty)
-        withText.nodes[0].actions = [.send(try Template("Reply END to end your booking, STOP to opt out"), purpose: nil)]
+        withText.nodes[0].actions = [
+            .send(try Template("Reply END to end your booking, STOP to opt out"), purpose: nil)
+        ]
         #expect(FlowLinter().lint(withText).filter { $0.rule == "reserved-keyword-answer" }.isEmpty)
-        withText.nodes[0].actions = [.send(try Template("Reply QUIT to leave the waitlist. STOP to opt out"), purpose: nil)]
+        withText.nodes[0].actions = [
+            .send(try Template("Reply QUIT to leave the waitlist. STOP to opt out"), purpose: nil)
+        ]
         #expect(FlowLinter().lint(withText).map(\.rule).contains("reserved-keyword-answer"))
     }
 
     @Test func everyArmOfASplitNeedsOptOutLanguage() throws {
-        let flow = try Flow.decode("""
+        let flow = try Flow.decode(
+            """
             {"format": "replylab-flow/1", "name": "ab", "use_case": "t", "mode": "one_way", "start": "split",
              "nodes": [{"id": "split", "router": {"type": "random", "categories": [{"name": "A", "next": "a", "weight": 1},
                                                                                   {"name": "B", "next": "b", "weight": 1}]}},
@@ -67,7 +78,10 @@ import Testing
             let flow = try TestSupport.dataset(name)
             useCases[flow.useCase, default: []].append(flow.mode)
         }
-        #expect(useCases.keys.sorted() == ["abandoned_cart", "appointment_reminder", "lead_qualification", "post_purchase", "product_launch"])
+        #expect(
+            useCases.keys.sorted() == [
+                "abandoned_cart", "appointment_reminder", "lead_qualification", "post_purchase", "product_launch",
+            ])
         #expect(useCases.values.allSatisfy { Set($0) == [.conversational, .oneWay] })
     }
 
@@ -90,7 +104,9 @@ import Testing
     ]
 
     @Test(arguments: shadowRows)
-    func earlierCaseShadowsLaterOne(_ first: String, _ firstArguments: [String], _ second: String, _ secondArguments: [String], _ expected: Bool) throws {
+    func earlierCaseShadowsLaterOne(
+        _ first: String, _ firstArguments: [String], _ second: String, _ secondArguments: [String], _ expected: Bool
+    ) throws {
         let earlier = try TestSupport.singleCaseFlow(first, firstArguments).nodes[0].router!.cases[0].matcher
         let later = try TestSupport.singleCaseFlow(second, secondArguments).nodes[0].router!.cases[0].matcher
         #expect(FlowLinter().shadows(earlier, later) == expected)

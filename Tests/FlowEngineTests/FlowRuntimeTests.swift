@@ -16,17 +16,22 @@ import Testing
 
     @Test func sizingQuestionThenSizeGetsTheCheckoutLink() throws {
         let started = runtime.start(TestSupport.session(), at: now)
-        #expect(started.texts == [
-            "Northwind: Hi Maya, you left the Trail Runner 2 in your cart ($84.50). Questions on sizing or shipping? "
-                + "Just reply. https://shop.example/c/10442 Reply STOP to opt out"
-        ])
-        #expect(started.events.last == .waiting(node: "nudge", timeoutAt: now.adding(seconds: 14_400), expiresAt: now.adding(seconds: 259_200)))
+        #expect(
+            started.texts == [
+                "Northwind: Hi Maya, you left the Trail Runner 2 in your cart ($84.50). Questions on sizing or shipping? "
+                    + "Just reply. https://shop.example/c/10442 Reply STOP to opt out"
+            ])
+        #expect(
+            started.events.last
+                == .waiting(
+                    node: "nudge", timeoutAt: now.adding(seconds: 14_400), expiresAt: now.adding(seconds: 259_200)))
 
         let asked = runtime.resume(started.session, with: .message("Does it run small?"), at: now.adding(seconds: 60))
         #expect(asked.routes == ["nudge → Sizing"])
         #expect(asked.session.tags == ["asked-sizing"])
 
-        let sized = runtime.resume(asked.session, with: .message("I'm usually a 9½... say 9.5"), at: now.adding(seconds: 120))
+        let sized = runtime.resume(
+            asked.session, with: .message("I'm usually a 9½... say 9.5"), at: now.adding(seconds: 120))
         #expect(sized.routes == ["sizing → Size given"])
         #expect(sized.texts == ["Good news: size 9.5 is in stock. It's yours here: https://shop.example/c/10442"])
         #expect(sized.events.contains(.goal(name: "checkout_link_sent", value: Cents(8450))))
@@ -54,14 +59,18 @@ import Testing
         let started = runtime.start(TestSupport.session(), at: now)
         let stopped = runtime.resume(started.session, with: .message("STOP"), at: now.adding(seconds: 30))
         #expect(stopped.events.first == .optedOut(keyword: "STOP"))
-        #expect(stopped.texts == ["Northwind: You are unsubscribed and will receive no more messages. Reply START to resubscribe."])
+        #expect(
+            stopped.texts == [
+                "Northwind: You are unsubscribed and will receive no more messages. Reply START to resubscribe."
+            ])
         #expect(stopped.endedOutcome == "opted_out")
         #expect(stopped.session.recipient.consent.isOptedOut(at: now.adding(seconds: 31)))
 
         let again = runtime.resume(stopped.session, with: .message("stop"), at: now.adding(seconds: 60))
         #expect(again.texts.isEmpty)
         #expect(again.events == [.ignored(reason: "already opted out; no second confirmation")])
-        let phrase = runtime.resume(stopped.session, with: .message("please stop texting me"), at: now.adding(seconds: 90))
+        let phrase = runtime.resume(
+            stopped.session, with: .message("please stop texting me"), at: now.adding(seconds: 90))
         #expect(phrase.texts.isEmpty)
 
         let back = runtime.resume(stopped.session, with: .message("START"), at: now.adding(seconds: 120))
@@ -75,11 +84,15 @@ import Testing
         let started = runtime.start(TestSupport.session(), at: now)
         let helped = runtime.resume(started.session, with: .message("help"), at: now.adding(seconds: 30))
         #expect(helped.events.first == .helpAnswered)
-        #expect(helped.texts == ["Northwind: Help at help@example.com. Msg frequency varies. Msg & data rates may apply. Reply STOP to opt out."])
+        #expect(
+            helped.texts == [
+                "Northwind: Help at help@example.com. Msg frequency varies. Msg & data rates may apply. Reply STOP to opt out."
+            ])
         #expect(helped.session.status == .waiting)
         #expect(helped.session.node == started.session.node)
         #expect(helped.session.timeoutAt == started.session.timeoutAt)
-        let carriedOn = runtime.resume(helped.session, with: .message("how long is shipping?"), at: now.adding(seconds: 60))
+        let carriedOn = runtime.resume(
+            helped.session, with: .message("how long is shipping?"), at: now.adding(seconds: 60))
         #expect(carriedOn.routes == ["nudge → Shipping"])
     }
 
@@ -90,7 +103,8 @@ import Testing
         #expect(flagged.events.first == .flaggedForReview(text: "no thanks", keyword: "no thanks"))
         #expect(flagged.session.status == .handedOff)
         #expect(runtime.resume(flagged.session, with: .timeout, at: now.adding(seconds: 14_400)).routes.isEmpty)
-        let reviewed = runtime.resume(flagged.session, with: .handoffClosed(outcome: "not_opt_out"), at: now.adding(seconds: 600))
+        let reviewed = runtime.resume(
+            flagged.session, with: .handoffClosed(outcome: "not_opt_out"), at: now.adding(seconds: 600))
         #expect(reviewed.texts.isEmpty)
         #expect(reviewed.session.status == .waiting)
         #expect(reviewed.session.node == started.session.node)
@@ -98,15 +112,19 @@ import Testing
 
     @Test func agentHandOffResumesOnTheClosingOutcome() {
         let started = runtime.start(TestSupport.session(), at: now)
-        let handed = runtime.resume(started.session, with: .message("can I talk to a real person"), at: now.adding(seconds: 30))
+        let handed = runtime.resume(
+            started.session, with: .message("can I talk to a real person"), at: now.adding(seconds: 30))
         #expect(handed.routes == ["nudge → Agent"])
-        #expect(handed.events.contains(.handedOff(
-            node: "agent", queue: "sales", priority: .high,
-            note: "Cart C-10442 ($84.50). Customer said: can I talk to a real person")))
+        #expect(
+            handed.events.contains(
+                .handedOff(
+                    node: "agent", queue: "sales", priority: .high,
+                    note: "Cart C-10442 ($84.50). Customer said: can I talk to a real person")))
         #expect(handed.session.status == .handedOff)
         let forwarded = runtime.resume(handed.session, with: .message("hello?"), at: now.adding(seconds: 60))
         #expect(forwarded.events == [.forwardedToAgent(text: "hello?")])
-        let closed = runtime.resume(forwarded.session, with: .handoffClosed(outcome: "ordered"), at: now.adding(seconds: 900))
+        let closed = runtime.resume(
+            forwarded.session, with: .handoffClosed(outcome: "ordered"), at: now.adding(seconds: 900))
         #expect(closed.routes == ["agent → Ordered"])
         #expect(closed.endedOutcome == "recovered_by_agent")
     }
@@ -136,16 +154,20 @@ import Testing
     }
 
     @Test func aMissingValueHoldsTheTextBackInsteadOfPrintingAGap() throws {
-        let flow = try Flow.decode("""
+        let flow = try Flow.decode(
+            """
             {"format": "replylab-flow/1", "name": "t", "use_case": "t", "mode": "one_way", "start": "a",
              "nodes": [{"id": "a", "actions": [{"type": "send", "text": "Your {{cart.items.0.name}} is waiting. Reply STOP to opt out"},
                                                {"type": "end", "outcome": "sent"}]}]}
             """)
-        let step = TestSupport.runtime(flow).start(TestSupport.session(contact: .object([("first_name", .string("Ana"))])), at: now)
+        let step = TestSupport.runtime(flow).start(
+            TestSupport.session(contact: .object([("first_name", .string("Ana"))])), at: now)
         #expect(step.texts.isEmpty)
-        #expect(step.events.first == .suppressed(
-            node: "a", text: "Your {{cart.items.0.name}} is waiting. Reply STOP to opt out",
-            reason: "no value for {{cart.items.0.name}} and no default: the text would have a gap"))
+        #expect(
+            step.events.first
+                == .suppressed(
+                    node: "a", text: "Your {{cart.items.0.name}} is waiting. Reply STOP to opt out",
+                    reason: "no value for {{cart.items.0.name}} and no default: the text would have a gap"))
         #expect(step.endedOutcome == "suppressed")
     }
 
@@ -159,7 +181,8 @@ import Testing
     }
 
     @Test func runawayLoopStopsAtTheStepBudgetWithAReason() throws {
-        let loop = try Flow.decode("""
+        let loop = try Flow.decode(
+            """
             {"format": "replylab-flow/1", "name": "loop", "use_case": "t", "mode": "one_way", "start": "ping",
              "nodes": [{"id": "ping", "actions": [{"type": "send", "text": "Deal! Reply STOP to opt out"}], "next": "pong"},
                        {"id": "pong", "actions": [{"type": "tag", "tag": "again"}], "next": "ping"}]}
@@ -170,7 +193,9 @@ import Testing
             return
         }
         #expect(outcome == "failed")
-        #expect(reason == "step budget of 25 nodes used up at node \"pong\": the flow loops without waiting for the customer")
+        #expect(
+            reason
+                == "step budget of 25 nodes used up at node \"pong\": the flow loops without waiting for the customer")
         #expect(step.texts.count == 13)
     }
 
@@ -181,8 +206,14 @@ import Testing
         let high = runtime.start(TestSupport.session(), at: now, draw: UInt64.max)
         #expect(low.routes == ["split → Early access"])
         #expect(high.routes == ["split → Free shipping"])
-        #expect(runtime.start(TestSupport.session(), at: now, draw: 0x7FFF_FFFF_FFFF_FFFF).routes == ["split → Early access"])
-        #expect(runtime.start(TestSupport.session(), at: now, draw: 0x8000_0000_0000_0000).routes == ["split → Free shipping"])
+        #expect(
+            runtime.start(TestSupport.session(), at: now, draw: 0x7FFF_FFFF_FFFF_FFFF).routes == [
+                "split → Early access"
+            ])
+        #expect(
+            runtime.start(TestSupport.session(), at: now, draw: 0x8000_0000_0000_0000).routes == [
+                "split → Free shipping"
+            ])
         var counts = [0, 0]
         var state: UInt64 = 42
         for _ in 0..<10_000 {
@@ -210,7 +241,8 @@ import Testing
     }
 
     @Test func inboundTriggerIsTheFirstReply() throws {
-        let flow = try Flow.decode("""
+        let flow = try Flow.decode(
+            """
             {"format": "replylab-flow/1", "name": "t", "use_case": "t", "mode": "conversational", "start": "route",
              "nodes": [{"id": "route", "router": {"cases": [{"type": "any_word", "arguments": ["shop"], "category": "Shop"}],
                         "categories": [{"name": "Shop", "next": "shop"}, {"name": "Other", "next": "other"}], "default": "Other"}},

@@ -53,11 +53,13 @@ import Testing
         let contact = try JSONParser.parse(#"{"first_name": "  "}"#)
         let template = try Template("Hi {{first_name | default: \"there\"}}")
         #expect(template.render(TemplateContext(contact: contact)) == .text("Hi there"))
-        #expect(try Template("Hi {{first_name}}").render(TemplateContext(contact: contact)) == .missing(path: "first_name"))
+        #expect(
+            try Template("Hi {{first_name}}").render(TemplateContext(contact: contact)) == .missing(path: "first_name"))
     }
 
     static let money: [(Int64, String)] = [
-        (8450, "$84.50"), (5, "$0.05"), (100, "$1.00"), (123_456, "$1,234.56"), (100_000_000, "$1,000,000.00"), (-250, "-$2.50"),
+        (8450, "$84.50"), (5, "$0.05"), (100, "$1.00"), (123_456, "$1,234.56"), (100_000_000, "$1,000,000.00"),
+        (-250, "-$2.50"),
     ]
 
     @Test(arguments: money)
@@ -66,7 +68,10 @@ import Testing
     }
 
     @Test func malformedPlaceholdersAreRefused() {
-        for source in ["Hi {{first_name", "Hi first_name}}", "{{ }}", "{{cart..total}}", "{{x | truncate: 2}}", "{{x | default: there}}"] {
+        for source in [
+            "Hi {{first_name", "Hi first_name}}", "{{ }}", "{{cart..total}}", "{{x | truncate: 2}}",
+            "{{x | default: there}}",
+        ] {
             #expect(throws: FlowError.self, "\(source)") { try Template(source) }
         }
     }

@@ -24,7 +24,8 @@ enum TestSupport {
 
     /// Every bundled flow file name, sorted.
     static func datasetNames() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: flowsDirectory.path).filter { $0.hasSuffix(".json") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: flowsDirectory.path).filter { $0.hasSuffix(".json") }
+            .sorted()
     }
 
     /// 2026-12-01 17:00 UTC: 9 AM in Los Angeles, noon in New York, inside every quiet-hours window.
@@ -50,7 +51,8 @@ enum TestSupport {
     static func singleCaseFlow(_ type: String, _ arguments: [String], intents: String = "") throws -> Flow {
         let list = arguments.map { JSONValue.string($0).jsonText }.joined(separator: ", ")
         let argumentsJSON = arguments.isEmpty ? "" : "\"arguments\": [\(list)], "
-        return try Flow.decode("""
+        return try Flow.decode(
+            """
             {"format": "replylab-flow/1", "name": "t", "use_case": "test", "mode": "conversational", "start": "ask",
              \(intents.isEmpty ? "" : "\"intents\": [\(intents)],")
              "nodes": [{"id": "ask", "router": {"wait": {}, "cases": [{"type": "\(type)", \(argumentsJSON)"category": "Hit"}],

@@ -27,10 +27,11 @@ import Testing
     @Test func lintFailsOnErrorsAndPrintsPathAndFix() {
         let result = run(["flow", "lint", Self.broken])
         #expect(result.status == 1)
-        #expect(result.output.contains(
-            "broken-flow.json: error: $.nodes[0].actions[0].text: the text asks customers to reply \"CANCEL\", a carrier "
-                + "opt-out keyword: replying opts them out of every message [reserved-keyword-answer]\n"
-                + "    fix: offer a number or another word (\"Reply 2 to cancel your booking\")\n"))
+        #expect(
+            result.output.contains(
+                "broken-flow.json: error: $.nodes[0].actions[0].text: the text asks customers to reply \"CANCEL\", a carrier "
+                    + "opt-out keyword: replying opts them out of every message [reserved-keyword-answer]\n"
+                    + "    fix: offer a number or another word (\"Reply 2 to cancel your booking\")\n"))
         #expect(result.output.hasSuffix("1 file, 7 errors, 6 warnings\n"))
     }
 
@@ -49,13 +50,16 @@ import Testing
     }
 
     @Test func lintReportsAnUnreadableFlowAsAnError() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("replylab-bad-\(UUID().uuidString).json")
-        try #"{"format": "replylab-flow/1", "name": "x", "use_case": "x", "mode": "sideways"}"#.write(to: file, atomically: true, encoding: .utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "replylab-bad-\(UUID().uuidString).json")
+        try #"{"format": "replylab-flow/1", "name": "x", "use_case": "x", "mode": "sideways"}"#.write(
+            to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = run(["flow", "lint", file.path])
         #expect(result.status == 1)
-        #expect(result.output.contains(
-            "error: $.mode: found the string \"sideways\"; expected one of conversational, one_way [invalid-flow]"))
+        #expect(
+            result.output.contains(
+                "error: $.mode: found the string \"sideways\"; expected one of conversational, one_way [invalid-flow]"))
     }
 
     @Test func lintMaxSegmentsIsValidated() {
@@ -106,12 +110,24 @@ import Testing
             can I talk to someone
             /agent ordered
             """
-        let result = run(["flow", "chat", Self.cart, "--customer", #"{"first_name": "Ana", "cart": {"id": "C-1", "total": 12000, "checkout_url": "https://shop.example/c/1", "items": [{"name": "Rain Jacket", "price": 12000, "quantity": 1}]}, "state": "NY", "time_zone": "America/New_York"}"#], input: script)
+        let result = run(
+            [
+                "flow", "chat", Self.cart, "--customer",
+                #"{"first_name": "Ana", "cart": {"id": "C-1", "total": 12000, "checkout_url": "https://shop.example/c/1", "items": [{"name": "Rain Jacket", "price": 12000, "quantity": 1}]}, "state": "NY", "time_zone": "America/New_York"}"#,
+            ], input: script)
         #expect(result.status == 0)
-        #expect(result.output.contains("  · 2026-12-01T21:00:00Z: the timeout fires\n  · nudge → No reply\nbot: Ana, we're holding your cart for 24 more hours: https://shop.example/c/1 Any questions, just reply.\n"))
+        #expect(
+            result.output.contains(
+                "  · 2026-12-01T21:00:00Z: the timeout fires\n  · nudge → No reply\nbot: Ana, we're holding your cart for 24 more hours: https://shop.example/c/1 Any questions, just reply.\n"
+            ))
         #expect(result.output.contains("  · the time is now 2026-12-01T22:00:00Z\n"))
-        #expect(result.output.contains("  · handed off to the sales queue (high priority): Cart C-1 ($120.00). Customer said: can I talk to someone; /agent done closes it\n"))
-        #expect(result.output.contains("  · agent → Ordered\n  · goal recovered_by_agent ($120.00)\n  · ended: recovered_by_agent\n"))
+        #expect(
+            result.output.contains(
+                "  · handed off to the sales queue (high priority): Cart C-1 ($120.00). Customer said: can I talk to someone; /agent done closes it\n"
+            ))
+        #expect(
+            result.output.contains(
+                "  · agent → Ordered\n  · goal recovered_by_agent ($120.00)\n  · ended: recovered_by_agent\n"))
         #expect(result.output.hasSuffix("conversation ended: recovered_by_agent\n"))
     }
 
@@ -128,7 +144,9 @@ import Testing
         #expect(badTime.errors.hasPrefix("error: --at expects a UTC time such as 2026-12-01T17:00:00Z, got 'tomorrow'"))
         let missing = run(["flow", "chat", "/nonexistent/flow.json"])
         #expect(missing.status == 1)
-        #expect(missing.errors == "error: /nonexistent/flow.json: $: found no such file; expected a readable flow JSON file\n")
+        #expect(
+            missing.errors
+                == "error: /nonexistent/flow.json: $: found no such file; expected a readable flow JSON file\n")
     }
 
     @Test func graphPrintsMermaid() {
@@ -146,25 +164,36 @@ import Testing
         #expect(printed.output.hasPrefix("{\n  \"format\": \"replylab-flow/1\",\n  \"name\": \"Studio cart nudge\",\n"))
         #expect(printed.errors.contains("note: \"Agent\" (send-to-flex) becomes a hand-off to queue \"WW0123\""))
 
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("replylab-import-\(UUID().uuidString).json")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "replylab-import-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
         let written = run(["flow", "import", studio, "--out", file.path, "--use-case", "abandoned_cart"])
         #expect(written.status == 0)
         #expect(written.output == "wrote \(file.path) (7 nodes); next: replylab flow lint \(file.path)\n")
-        #expect(try String(contentsOf: file, encoding: .utf8) == printed.output.replacingOccurrences(of: "\"use_case\": \"imported\"", with: "\"use_case\": \"abandoned_cart\""))
+        #expect(
+            try String(contentsOf: file, encoding: .utf8)
+                == printed.output.replacingOccurrences(
+                    of: "\"use_case\": \"imported\"", with: "\"use_case\": \"abandoned_cart\""))
         #expect(run(["flow", "lint", file.path]).status == 0)
         let chat = run(["flow", "chat", file.path], input: "size\n")
-        #expect(chat.output.contains("  · Route → Sizing\nbot: It runs true to size. Reply with your size and we'll check stock.\n"))
+        #expect(
+            chat.output.contains(
+                "  · Route → Sizing\nbot: It runs true to size. Reply with your size and we'll check stock.\n"))
     }
 
     @Test func importRefusesWhatItCannotRun() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("replylab-studio-\(UUID().uuidString).json")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "replylab-studio-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
-        try #"{"initial_state": "T", "states": [{"name": "T", "type": "trigger", "transitions": [{"event": "incomingMessage", "next": "F"}]}, {"name": "F", "type": "run-function", "transitions": []}]}"#
+        try
+            #"{"initial_state": "T", "states": [{"name": "T", "type": "trigger", "transitions": [{"event": "incomingMessage", "next": "F"}]}, {"name": "F", "type": "run-function", "transitions": []}]}"#
             .write(to: file, atomically: true, encoding: .utf8)
         let result = run(["flow", "import", file.path])
         #expect(result.status == 1)
-        #expect(result.errors.hasPrefix("error: \(file.path): $.states[1].type: found the widget type \"run-function\", which has no offline equivalent"))
+        #expect(
+            result.errors.hasPrefix(
+                "error: \(file.path): $.states[1].type: found the widget type \"run-function\", which has no offline equivalent"
+            ))
     }
 
     @Test func flowHelpListsTheSubcommands() {
@@ -172,7 +201,10 @@ import Testing
         #expect(result.status == 0)
         #expect(result.output.contains("  lint                    Check flows for mistakes before launch.\n"))
         #expect(result.output.contains("  chat                    Talk to a flow in the terminal on virtual time.\n"))
-        #expect(result.output.contains("  graph                   Draw a flow as a Mermaid diagram (renders on GitHub).\n"))
-        #expect(result.output.contains("  import                  Convert a Twilio Studio flow to ReplyLab's flow format.\n"))
+        #expect(
+            result.output.contains("  graph                   Draw a flow as a Mermaid diagram (renders on GitHub).\n"))
+        #expect(
+            result.output.contains(
+                "  import                  Convert a Twilio Studio flow to ReplyLab's flow format.\n"))
     }
 }

@@ -50,10 +50,12 @@ private struct FlowDecoding {
             throw format.error(.invalidValue, found: format.value.described, expected: "\"\(Flow.format)\"")
         }
         let name = try root.required("name", "the campaign's name").nonEmptyString()
-        let useCase = try root.required("use_case", "what the campaign is for, e.g. \"abandoned_cart\"").nonEmptyString()
+        let useCase = try root.required("use_case", "what the campaign is for, e.g. \"abandoned_cart\"")
+            .nonEmptyString()
         let description = try root.child("description")?.string() ?? ""
-        let mode = try Flow.Mode(rawValue: root.required("mode", "\"conversational\" or \"one_way\"")
-            .choice(Flow.Mode.allCases.map(\.rawValue)))!
+        let mode = try Flow.Mode(
+            rawValue: root.required("mode", "\"conversational\" or \"one_way\"")
+                .choice(Flow.Mode.allCases.map(\.rawValue)))!
         let subject = try root.child("subject")?.nonEmptyString() ?? name
         let expiry = try root.child("expire_after")?.durationSeconds() ?? 3 * 86_400
 
@@ -67,7 +69,9 @@ private struct FlowDecoding {
             let idReader = try reader.required("id", "a unique node id such as \"ask_size\"")
             let id = try idReader.nonEmptyString()
             if let earlier = nodeIDs.firstIndex(of: id) {
-                throw idReader.error(.duplicate, found: "the id \"\(id)\" again", expected: "ids unique across nodes ($.nodes[\(earlier)] has it)")
+                throw idReader.error(
+                    .duplicate, found: "the id \"\(id)\" again",
+                    expected: "ids unique across nodes ($.nodes[\(earlier)] has it)")
             }
             nodeIDs.append(id)
         }
@@ -77,7 +81,9 @@ private struct FlowDecoding {
             for reader in try intentsReader.array() {
                 let intent = try self.intent(reader)
                 if intentNames.contains(intent.name) {
-                    throw reader.error(.duplicate, found: "the intent \"\(intent.name)\" again", expected: "intent names unique", at: "\(reader.path).name")
+                    throw reader.error(
+                        .duplicate, found: "the intent \"\(intent.name)\" again", expected: "intent names unique",
+                        at: "\(reader.path).name")
                 }
                 intentNames.append(intent.name)
                 intents.append(intent)
@@ -110,7 +116,9 @@ private struct FlowDecoding {
             for item in try wordsReader.array() {
                 let tokens = TokenizedText(try item.nonEmptyString()).tokens
                 guard tokens.count == 1 else {
-                    throw item.error(.invalidValue, found: item.value.described, expected: "a single word (put several words under \"phrases\")")
+                    throw item.error(
+                        .invalidValue, found: item.value.described,
+                        expected: "a single word (put several words under \"phrases\")")
                 }
                 words.append(tokens[0])
             }
@@ -119,12 +127,15 @@ private struct FlowDecoding {
         if let phrasesReader = reader.child("phrases") {
             for item in try phrasesReader.array() {
                 let tokens = TokenizedText(try item.nonEmptyString()).tokens
-                guard !tokens.isEmpty else { throw item.error(.invalidValue, found: item.value.described, expected: "a phrase with words") }
+                guard !tokens.isEmpty else {
+                    throw item.error(.invalidValue, found: item.value.described, expected: "a phrase with words")
+                }
                 phrases.append(tokens)
             }
         }
         guard !words.isEmpty || !phrases.isEmpty else {
-            throw reader.error(.missingKey, found: "neither \"words\" nor \"phrases\"", expected: "keywords that signal the intent")
+            throw reader.error(
+                .missingKey, found: "neither \"words\" nor \"phrases\"", expected: "keywords that signal the intent")
         }
         return Intent(name: name, words: words, phrases: phrases)
     }
@@ -139,7 +150,8 @@ private struct FlowDecoding {
         if let actionsReader = reader.child("actions") {
             for actionReader in try actionsReader.array() { actions.append(try action(actionReader)) }
         }
-        let router = try reader.child("router").map { (routerReader) throws(FlowError) in try self.router(routerReader) }
+        let router = try reader.child("router").map { (routerReader) throws(FlowError) in try self.router(routerReader)
+        }
         let next = try reader.child("next").map { (nextReader) throws(FlowError) in try reference(nextReader) }
         if router != nil, next != nil {
             throw reader.error(
@@ -150,14 +162,16 @@ private struct FlowDecoding {
             if endIndex != actions.count - 1 || router != nil || next != nil {
                 throw reader.error(
                     .invalidValue, found: "an \"end\" action followed by more work",
-                    expected: "\"end\" as the node's last action, with no router or next", at: "\(reader.path).actions[\(endIndex)]")
+                    expected: "\"end\" as the node's last action, with no router or next",
+                    at: "\(reader.path).actions[\(endIndex)]")
             }
         }
         return Flow.Node(id: id, actions: actions, router: router, next: next)
     }
 
     func action(_ reader: JSONReader) throws(FlowError) -> Flow.Action {
-        let type = try reader.required("type", "one of " + Flow.actionTypes.joined(separator: ", ")).choice(Flow.actionTypes)
+        let type = try reader.required("type", "one of " + Flow.actionTypes.joined(separator: ", ")).choice(
+            Flow.actionTypes)
         switch type {
         case "send":
             try reader.requireObject(allowed: ["type", "text", "purpose"])
@@ -173,19 +187,23 @@ private struct FlowDecoding {
             guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
                 throw field.error(.invalidValue, found: field.value.described, expected: "letters, digits and _ only")
             }
-            return .setField(name: name, value: try template(reader.required("value", "a template such as \"{{reply}}\"")))
+            return .setField(
+                name: name, value: try template(reader.required("value", "a template such as \"{{reply}}\"")))
         case "tag":
             try reader.requireObject(allowed: ["type", "tag"])
             return .tag(try reader.required("tag", "the tag text").nonEmptyString())
         case "goal":
             try reader.requireObject(allowed: ["type", "name", "value"])
             let name = try reader.required("name", "the goal's name").nonEmptyString()
-            return .goal(name: name, value: try reader.child("value").map { (valueReader) throws(FlowError) in try template(valueReader) })
+            return .goal(
+                name: name,
+                value: try reader.child("value").map { (valueReader) throws(FlowError) in try template(valueReader) })
         case "handoff":
             try reader.requireObject(allowed: ["type", "queue", "priority", "note"])
             let queue = try reader.required("queue", "the agent queue's name").nonEmptyString()
             let priority = try reader.child("priority").map { (priorityReader) throws(FlowError) in
-                Flow.HandoffPriority(rawValue: try priorityReader.choice(Flow.HandoffPriority.allCases.map(\.rawValue)))!
+                Flow.HandoffPriority(
+                    rawValue: try priorityReader.choice(Flow.HandoffPriority.allCases.map(\.rawValue)))!
             }
             let note = try reader.child("note").map { (noteReader) throws(FlowError) in try template(noteReader) }
             return .handoff(queue: queue, priority: priority ?? .normal, note: note)
@@ -211,12 +229,15 @@ private struct FlowDecoding {
             let nameReader = try categoryReader.required("name", "the category's name")
             let name = try nameReader.nonEmptyString()
             if categories.contains(where: { $0.name == name }) {
-                throw nameReader.error(.duplicate, found: "the category \"\(name)\" again", expected: "category names unique within a router")
+                throw nameReader.error(
+                    .duplicate, found: "the category \"\(name)\" again",
+                    expected: "category names unique within a router")
             }
             let next = try reference(categoryReader.required("next", "the id of the node this category leads to"))
             var weight = 1
             if kind == .random {
-                weight = Int(try categoryReader.required("weight", "a whole-number share such as 50").integer(in: 1...1_000_000))
+                weight = Int(
+                    try categoryReader.required("weight", "a whole-number share such as 50").integer(in: 1...1_000_000))
             }
             categories.append(Flow.Category(name: name, next: next, weight: weight))
         }
@@ -237,9 +258,11 @@ private struct FlowDecoding {
             for key in ["operand", "wait", "cases", "default"] where reader.has(key) {
                 throw reader.error(
                     .invalidValue, found: "\"\(key)\" on a random router",
-                    expected: "only \"type\" and weighted \"categories\" (a random split needs no reply)", at: "\(reader.path).\(key)")
+                    expected: "only \"type\" and weighted \"categories\" (a random split needs no reply)",
+                    at: "\(reader.path).\(key)")
             }
-            return Flow.Router(kind: .random, operand: .reply, wait: nil, cases: [], categories: categories, defaultCategory: nil)
+            return Flow.Router(
+                kind: .random, operand: .reply, wait: nil, cases: [], categories: categories, defaultCategory: nil)
         }
 
         var operand = Flow.Operand.reply
@@ -255,12 +278,18 @@ private struct FlowDecoding {
         if let waitReader = reader.child("wait") {
             try waitReader.requireObject(allowed: ["timeout", "timeout_category"])
             let timeout = try waitReader.child("timeout")?.durationSeconds()
-            let timeoutCategory = try waitReader.child("timeout_category").map { (nameReader) throws(FlowError) in try category(nameReader) }
+            let timeoutCategory = try waitReader.child("timeout_category").map { (nameReader) throws(FlowError) in
+                try category(nameReader)
+            }
             if timeout != nil, timeoutCategory == nil {
-                throw waitReader.error(.missingKey, found: "a timeout without \"timeout_category\"", expected: "\"timeout_category\": the category taken when nobody replies")
+                throw waitReader.error(
+                    .missingKey, found: "a timeout without \"timeout_category\"",
+                    expected: "\"timeout_category\": the category taken when nobody replies")
             }
             if timeout == nil, timeoutCategory != nil {
-                throw waitReader.error(.missingKey, found: "\"timeout_category\" without \"timeout\"", expected: "\"timeout\": how long to wait, e.g. \"4h\"")
+                throw waitReader.error(
+                    .missingKey, found: "\"timeout_category\" without \"timeout\"",
+                    expected: "\"timeout\": how long to wait, e.g. \"4h\"")
             }
             wait = Flow.Wait(timeoutSeconds: timeout, timeoutCategory: timeoutCategory)
         }
@@ -269,7 +298,9 @@ private struct FlowDecoding {
             for caseReader in try casesReader.array() { cases.append(try self.case(caseReader, category: category)) }
         }
         let defaultCategory = try category(reader.required("default", "the category for a reply no case matches"))
-        return Flow.Router(kind: .switch, operand: operand, wait: wait, cases: cases, categories: categories, defaultCategory: defaultCategory)
+        return Flow.Router(
+            kind: .switch, operand: operand, wait: wait, cases: cases, categories: categories,
+            defaultCategory: defaultCategory)
     }
 
     func `case`(_ reader: JSONReader, category: (JSONReader) throws(FlowError) -> Int) throws(FlowError) -> Flow.Case {
@@ -289,12 +320,16 @@ private struct FlowDecoding {
         let where_ = argumentsReader ?? reader
         func count(_ expected: ClosedRange<Int>, _ what: String) throws(FlowError) {
             guard expected.contains(arguments.count) else {
-                throw where_.error(.invalidValue, found: "\(arguments.count) argument\(arguments.count == 1 ? "" : "s")", expected: what)
+                throw where_.error(
+                    .invalidValue, found: "\(arguments.count) argument\(arguments.count == 1 ? "" : "s")",
+                    expected: what)
             }
         }
         func number(_ index: Int) throws(FlowError) -> Double {
             guard let value = Double(arguments[index]), value.isFinite else {
-                throw where_.error(.invalidValue, found: "\"\(arguments[index])\"", expected: "a number", at: "\(where_.path)[\(index)]")
+                throw where_.error(
+                    .invalidValue, found: "\"\(arguments[index])\"", expected: "a number",
+                    at: "\(where_.path)[\(index)]")
             }
             return value
         }
@@ -303,7 +338,9 @@ private struct FlowDecoding {
             for (index, argument) in arguments.enumerated() {
                 let parts = TokenizedText(argument).tokens
                 guard !parts.isEmpty else {
-                    throw where_.error(.invalidValue, found: "\"\(argument)\", which has no words", expected: "words or emoji", at: "\(where_.path)[\(index)]")
+                    throw where_.error(
+                        .invalidValue, found: "\"\(argument)\", which has no words", expected: "words or emoji",
+                        at: "\(where_.path)[\(index)]")
                 }
                 tokens.append(contentsOf: parts)
             }
@@ -334,7 +371,8 @@ private struct FlowDecoding {
             let low = try number(0)
             let high = try number(1)
             guard low <= high else {
-                throw where_.error(.invalidValue, found: "\(arguments[0]) above \(arguments[1])", expected: "the lower number first")
+                throw where_.error(
+                    .invalidValue, found: "\(arguments[0]) above \(arguments[1])", expected: "the lower number first")
             }
             matcher = .numberBetween(low, high)
         case "number_less":
@@ -346,7 +384,9 @@ private struct FlowDecoding {
         case "regex":
             try count(1...1, "exactly one pattern")
             guard let pattern = Matcher.Pattern(arguments[0]) else {
-                throw where_.error(.invalidValue, found: "the pattern \"\(arguments[0])\", which does not compile", expected: "an ICU regular expression", at: "\(where_.path)[0]")
+                throw where_.error(
+                    .invalidValue, found: "the pattern \"\(arguments[0])\", which does not compile",
+                    expected: "an ICU regular expression", at: "\(where_.path)[0]")
             }
             matcher = .regex(pattern)
         case "intent":
@@ -354,7 +394,8 @@ private struct FlowDecoding {
             guard let index = intentNames.firstIndex(of: arguments[0]) else {
                 throw where_.error(
                     .unknownReference, found: "the intent \"\(arguments[0])\", which $.intents does not define",
-                    expected: intentNames.isEmpty ? "an intent declared under $.intents" : "one of " + intentNames.joined(separator: ", "),
+                    expected: intentNames.isEmpty
+                        ? "an intent declared under $.intents" : "one of " + intentNames.joined(separator: ", "),
                     at: "\(where_.path)[0]")
             }
             matcher = .intent(index)

@@ -15,14 +15,22 @@ extension Flow {
         members.append(("start", .string(nodes[start].id)))
         members.append(("expire_after", .string(Flow.duration(expireAfterSeconds))))
         if !intents.isEmpty {
-            members.append(("intents", .array(intents.map { intent in
-                var fields: [(key: String, value: JSONValue)] = [("name", .string(intent.name))]
-                if !intent.words.isEmpty { fields.append(("words", .array(intent.words.map(JSONValue.string)))) }
-                if !intent.phrases.isEmpty {
-                    fields.append(("phrases", .array(intent.phrases.map { .string($0.joined(separator: " ")) })))
-                }
-                return .object(fields)
-            })))
+            members.append(
+                (
+                    "intents",
+                    .array(
+                        intents.map { intent in
+                            var fields: [(key: String, value: JSONValue)] = [("name", .string(intent.name))]
+                            if !intent.words.isEmpty {
+                                fields.append(("words", .array(intent.words.map(JSONValue.string))))
+                            }
+                            if !intent.phrases.isEmpty {
+                                fields.append(
+                                    ("phrases", .array(intent.phrases.map { .string($0.joined(separator: " ")) })))
+                            }
+                            return .object(fields)
+                        })
+                ))
         }
         members.append(("nodes", .array(nodes.map(encode))))
         return .object(members)
@@ -71,9 +79,17 @@ extension Flow {
         var members: [(key: String, value: JSONValue)] = []
         if router.kind == .random {
             members.append(("type", .string("random")))
-            members.append(("categories", .array(router.categories.map {
-                .object([("name", .string($0.name)), ("next", .string(nodes[$0.next].id)), ("weight", .number(Double($0.weight)))])
-            })))
+            members.append(
+                (
+                    "categories",
+                    .array(
+                        router.categories.map {
+                            .object([
+                                ("name", .string($0.name)), ("next", .string(nodes[$0.next].id)),
+                                ("weight", .number(Double($0.weight))),
+                            ])
+                        })
+                ))
             return .object(members)
         }
         switch router.operand {
@@ -84,20 +100,34 @@ extension Flow {
         if let wait = router.wait {
             var fields: [(key: String, value: JSONValue)] = []
             if let timeout = wait.timeoutSeconds { fields.append(("timeout", .string(Flow.duration(timeout)))) }
-            if let category = wait.timeoutCategory { fields.append(("timeout_category", .string(router.categories[category].name))) }
+            if let category = wait.timeoutCategory {
+                fields.append(("timeout_category", .string(router.categories[category].name)))
+            }
             members.append(("wait", .object(fields)))
         }
         if !router.cases.isEmpty {
-            members.append(("cases", .array(router.cases.map { item in
-                var fields: [(key: String, value: JSONValue)] = [("type", .string(item.type))]
-                if !item.arguments.isEmpty { fields.append(("arguments", .array(item.arguments.map(JSONValue.string)))) }
-                fields.append(("category", .string(router.categories[item.category].name)))
-                return .object(fields)
-            })))
+            members.append(
+                (
+                    "cases",
+                    .array(
+                        router.cases.map { item in
+                            var fields: [(key: String, value: JSONValue)] = [("type", .string(item.type))]
+                            if !item.arguments.isEmpty {
+                                fields.append(("arguments", .array(item.arguments.map(JSONValue.string))))
+                            }
+                            fields.append(("category", .string(router.categories[item.category].name)))
+                            return .object(fields)
+                        })
+                ))
         }
-        members.append(("categories", .array(router.categories.map {
-            .object([("name", .string($0.name)), ("next", .string(nodes[$0.next].id))])
-        })))
+        members.append(
+            (
+                "categories",
+                .array(
+                    router.categories.map {
+                        .object([("name", .string($0.name)), ("next", .string(nodes[$0.next].id))])
+                    })
+            ))
         if let defaultCategory = router.defaultCategory {
             members.append(("default", .string(router.categories[defaultCategory].name)))
         }
@@ -124,12 +154,17 @@ extension Flow {
         }
         switch value {
         case .object(let members) where members.contains(where: { holdsObjects($0.value) }):
-            let lines = members.map { inner + JSONValue.string($0.key).jsonText + ": " + pretty($0.value, indent: inner) }
+            let lines = members.map {
+                inner + JSONValue.string($0.key).jsonText + ": " + pretty($0.value, indent: inner)
+            }
             return "{\n" + lines.joined(separator: ",\n") + "\n" + indent + "}"
         case .array(let items) where holdsObjects(value):
-            return "[\n" + items.map { inner + pretty($0, indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
+            return "[\n" + items.map { inner + pretty($0, indent: inner) }.joined(separator: ",\n") + "\n" + indent
+                + "]"
         case .object(let members):
-            return "{" + members.map { JSONValue.string($0.key).jsonText + ": " + pretty($0.value, indent: inner) }.joined(separator: ", ") + "}"
+            return "{"
+                + members.map { JSONValue.string($0.key).jsonText + ": " + pretty($0.value, indent: inner) }.joined(
+                    separator: ", ") + "}"
         case .array(let items):
             return "[" + items.map { pretty($0, indent: inner) }.joined(separator: ", ") + "]"
         default:

@@ -64,7 +64,9 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        default: throw failure(found: describeCurrent(), expected: "a value (object, array, string, number, true, false or null)")
+        default:
+            throw failure(
+                found: describeCurrent(), expected: "a value (object, array, string, number, true, false or null)")
         }
     }
 
@@ -161,7 +163,9 @@ public struct JSONParser {
                 return String(scalars)
             }
             if byte < 0x20 {
-                throw failure(found: byte == 0x0A ? "a line break inside a string" : "a control character", expected: "'\\n' or a closing '\"'")
+                throw failure(
+                    found: byte == 0x0A ? "a line break inside a string" : "a control character",
+                    expected: "'\\n' or a closing '\"'")
             }
             if byte == UInt8(ascii: "\\") {
                 flushRun(self, upTo: index, into: &scalars)
@@ -193,7 +197,8 @@ public struct JSONParser {
                     scalars.append(scalar)
                 default:
                     index -= 1
-                    throw failure(found: describeCurrent(), expected: "one of the escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u")
+                    throw failure(
+                        found: describeCurrent(), expected: "one of the escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u")
                 }
                 runStart = index
                 continue
@@ -220,7 +225,9 @@ public struct JSONParser {
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         func digits(_ parser: inout JSONParser) -> Int {
             var count = 0
-            while parser.index < parser.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(parser.bytes[parser.index]) {
+            while parser.index < parser.bytes.count,
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(parser.bytes[parser.index])
+            {
                 parser.index += 1
                 count += 1
             }
@@ -233,8 +240,12 @@ public struct JSONParser {
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard digits(&self) > 0 else { throw failure(found: describeCurrent(), expected: "a digit in the exponent") }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
+            guard digits(&self) > 0 else {
+                throw failure(found: describeCurrent(), expected: "a digit in the exponent")
+            }
         }
         guard let number = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
             throw failure(found: "an unreadable number", expected: "a number")

@@ -27,7 +27,9 @@ struct JSONReader {
             if let near = allowed.first(where: { editDistance($0, member.key) <= 2 }) {
                 expected = "\"\(near)\" (did you mean it?); allowed keys are " + allowed.joined(separator: ", ")
             }
-            throw error(.unknownKey, found: "the unknown key \"\(member.key)\"", expected: expected, at: "\(path).\(member.key)")
+            throw error(
+                .unknownKey, found: "the unknown key \"\(member.key)\"", expected: expected, at: "\(path).\(member.key)"
+            )
         }
     }
 
@@ -45,7 +47,9 @@ struct JSONReader {
     }
 
     func string() throws(FlowError) -> String {
-        guard case .string(let text) = value else { throw error(.wrongType, found: value.described, expected: "a string") }
+        guard case .string(let text) = value else {
+            throw error(.wrongType, found: value.described, expected: "a string")
+        }
         return text
     }
 
@@ -56,25 +60,33 @@ struct JSONReader {
     }
 
     func number() throws(FlowError) -> Double {
-        guard case .number(let number) = value else { throw error(.wrongType, found: value.described, expected: "a number") }
+        guard case .number(let number) = value else {
+            throw error(.wrongType, found: value.described, expected: "a number")
+        }
         return number
     }
 
     func integer(in range: ClosedRange<Int64>) throws(FlowError) -> Int64 {
         let number = try number()
         guard number.rounded() == number, number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
-            throw error(.invalidValue, found: value.described, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw error(
+                .invalidValue, found: value.described,
+                expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return Int64(number)
     }
 
     func bool() throws(FlowError) -> Bool {
-        guard case .bool(let flag) = value else { throw error(.wrongType, found: value.described, expected: "true or false") }
+        guard case .bool(let flag) = value else {
+            throw error(.wrongType, found: value.described, expected: "true or false")
+        }
         return flag
     }
 
     func array() throws(FlowError) -> [JSONReader] {
-        guard case .array(let items) = value else { throw error(.wrongType, found: value.described, expected: "an array") }
+        guard case .array(let items) = value else {
+            throw error(.wrongType, found: value.described, expected: "an array")
+        }
         return items.enumerated().map { JSONReader($0.element, path: "\(path)[\($0.offset)]", file: file) }
     }
 
@@ -86,7 +98,9 @@ struct JSONReader {
 
     /// Members of an object in written order, each with its reader.
     func members() throws(FlowError) -> [(key: String, reader: JSONReader)] {
-        guard case .object(let members) = value else { throw error(.wrongType, found: value.described, expected: "an object") }
+        guard case .object(let members) = value else {
+            throw error(.wrongType, found: value.described, expected: "an object")
+        }
         return members.map { (key: $0.key, reader: JSONReader($0.value, path: "\(path).\($0.key)", file: file)) }
     }
 
@@ -107,7 +121,9 @@ struct JSONReader {
         guard let unit = text.last, let scale = units.first(where: { $0.0 == unit })?.1,
             let amount = Int64(text.dropLast()), amount > 0, amount * scale <= 31_536_000
         else {
-            throw error(.invalidValue, found: value.described, expected: "a duration such as \"90s\", \"15m\", \"4h\" or \"3d\" (at most a year)")
+            throw error(
+                .invalidValue, found: value.described,
+                expected: "a duration such as \"90s\", \"15m\", \"4h\" or \"3d\" (at most a year)")
         }
         return amount * scale
     }

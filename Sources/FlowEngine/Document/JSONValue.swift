@@ -131,7 +131,8 @@ extension JSONValue: Codable {
         case .string(let value): try container.encode(value)
         case .array(let items): try container.encode(items)
         case .object(let members):
-            try container.encode(Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
+            try container.encode(
+                Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
         }
     }
 }

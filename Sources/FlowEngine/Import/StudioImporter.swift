@@ -18,9 +18,12 @@ public enum StudioImporter {
     ]
 
     /// Reads a Studio flow from JSON text; errors name `file`, the Studio JSON path and what was expected.
-    public static func convert(_ text: String, file: String = "<input>", useCase: String = "imported") throws(FlowError) -> Result {
+    public static func convert(_ text: String, file: String = "<input>", useCase: String = "imported") throws(FlowError)
+        -> Result
+    {
         var conversion = StudioConversion(file: file)
-        let document = try conversion.document(JSONReader(JSONParser.parse(text, file: file), file: file), useCase: useCase)
+        let document = try conversion.document(
+            JSONReader(JSONParser.parse(text, file: file), file: file), useCase: useCase)
         return Result(flow: try Flow.decode(document, file: file), notes: conversion.notes)
     }
 }
@@ -58,19 +61,24 @@ private struct StudioConversion {
             let name = try state.required("name", "the widget's name").string()
             let typeReader = try state.required("type", "a widget type")
             let type = try typeReader.string()
-            let properties = state.child("properties") ?? JSONReader(.object([]), path: "\(state.path).properties", file: file)
+            let properties =
+                state.child("properties") ?? JSONReader(.object([]), path: "\(state.path).properties", file: file)
             let transitions = try state.child("transitions")?.array() ?? []
             var node: [(key: String, value: JSONValue)] = [("id", .string(name))]
             switch type {
             case "trigger":
                 guard name == initial else {
-                    throw typeReader.error(.invalidValue, found: "a second trigger \"\(name)\"", expected: "one trigger, the initial_state \"\(initial)\"")
+                    throw typeReader.error(
+                        .invalidValue, found: "a second trigger \"\(name)\"",
+                        expected: "one trigger, the initial_state \"\(initial)\"")
                 }
                 let request = try target(transitions, event: "incomingRequest")
                 let message = try target(transitions, event: "incomingMessage")
                 start = request != Self.endNode ? request : message
                 if request != Self.endNode, message != Self.endNode, request != message {
-                    notes.append("the trigger starts at \"\(request)\" (incomingRequest, an outbound campaign); incomingMessage → \"\(message)\" is not imported")
+                    notes.append(
+                        "the trigger starts at \"\(request)\" (incomingRequest, an outbound campaign); incomingMessage → \"\(message)\" is not imported"
+                    )
                 }
                 continue
             case "send-message":
@@ -83,7 +91,9 @@ private struct StudioConversion {
                     switch timeoutReader.value {
                     case .string(let text):
                         guard let seconds = Int64(text), seconds > 0 else {
-                            throw timeoutReader.error(.invalidValue, found: timeoutReader.value.described, expected: "seconds as text, e.g. \"3600\"")
+                            throw timeoutReader.error(
+                                .invalidValue, found: timeoutReader.value.described,
+                                expected: "seconds as text, e.g. \"3600\"")
                         }
                         timeout = seconds
                     default:
@@ -91,17 +101,32 @@ private struct StudioConversion {
                     }
                 }
                 node.append(("actions", .array([try send(properties, at: "\(properties.path).body")])))
-                node.append((
-                    "router",
-                    .object([
-                        ("wait", .object([("timeout", .number(Double(timeout))), ("timeout_category", .string("Timeout"))])),
-                        ("categories", .array([
-                            .object([("name", .string("Reply")), ("next", .string(try target(transitions, event: "incomingMessage")))]),
-                            .object([("name", .string("Timeout")), ("next", .string(try target(transitions, event: "timeout")))]),
-                        ])),
-                        ("default", .string("Reply")),
-                    ])
-                ))
+                node.append(
+                    (
+                        "router",
+                        .object([
+                            (
+                                "wait",
+                                .object([
+                                    ("timeout", .number(Double(timeout))), ("timeout_category", .string("Timeout")),
+                                ])
+                            ),
+                            (
+                                "categories",
+                                .array([
+                                    .object([
+                                        ("name", .string("Reply")),
+                                        ("next", .string(try target(transitions, event: "incomingMessage"))),
+                                    ]),
+                                    .object([
+                                        ("name", .string("Timeout")),
+                                        ("next", .string(try target(transitions, event: "timeout"))),
+                                    ]),
+                                ])
+                            ),
+                            ("default", .string("Reply")),
+                        ])
+                    ))
             case "split-based-on":
                 node.append(("router", try split(properties, transitions)))
             case "set-variables":
@@ -112,19 +137,34 @@ private struct StudioConversion {
                         let field = String(key.map { $0.isLetter || $0.isNumber ? $0 : "_" })
                         let value = try variable.required("value", "the value").string()
                         let converted = try liquid(value, at: "\(variable.path).value")
-                        actions.append(.object([("type", .string("set_field")), ("field", .string(field)), ("value", .string(converted))]))
+                        actions.append(
+                            .object([
+                                ("type", .string("set_field")), ("field", .string(field)),
+                                ("value", .string(converted)),
+                            ]))
                     }
                 }
-                if actions.isEmpty { actions.append(.object([("type", .string("tag")), ("tag", .string("studio:\(name)"))])) }
+                if actions.isEmpty {
+                    actions.append(.object([("type", .string("tag")), ("tag", .string("studio:\(name)"))]))
+                }
                 node.append(("actions", .array(actions)))
                 node.append(("next", .string(try target(transitions, event: "next"))))
             case "send-to-flex":
                 let workflow = try properties.child("workflow")?.string() ?? "flex"
-                node.append(("actions", .array([
-                    .object([("type", .string("handoff")), ("queue", .string(workflow.isEmpty ? "flex" : workflow)), ("priority", .string("normal"))]),
-                ])))
+                node.append(
+                    (
+                        "actions",
+                        .array([
+                            .object([
+                                ("type", .string("handoff")), ("queue", .string(workflow.isEmpty ? "flex" : workflow)),
+                                ("priority", .string("normal")),
+                            ])
+                        ])
+                    ))
                 node.append(("next", .string(try target(transitions, event: "callComplete"))))
-                notes.append("\"\(name)\" (send-to-flex) becomes a hand-off to queue \"\(workflow)\"; failedToEnqueue and callFailure are not simulated")
+                notes.append(
+                    "\"\(name)\" (send-to-flex) becomes a hand-off to queue \"\(workflow)\"; failedToEnqueue and callFailure are not simulated"
+                )
             default:
                 throw typeReader.error(
                     .invalidValue, found: "the widget type \"\(type)\", which has no offline equivalent",
@@ -133,13 +173,16 @@ private struct StudioConversion {
             nodes.append(.object(node))
         }
         guard let start, start != Self.endNode else {
-            throw root.error(.missingKey, found: "no trigger transition with a next widget", expected: "initial_state \"\(initial)\" leading to the first widget")
+            throw root.error(
+                .missingKey, found: "no trigger transition with a next widget",
+                expected: "initial_state \"\(initial)\" leading to the first widget")
         }
         if needsEnd {
-            nodes.append(.object([
-                ("id", .string(Self.endNode)),
-                ("actions", .array([.object([("type", .string("end")), ("outcome", .string("completed"))])])),
-            ]))
+            nodes.append(
+                .object([
+                    ("id", .string(Self.endNode)),
+                    ("actions", .array([.object([("type", .string("end")), ("outcome", .string("completed"))])])),
+                ]))
         }
         let description = try root.child("description")?.string() ?? ""
         let name = description.isEmpty ? file.split(separator: "/").last.map(String.init) ?? "Studio flow" : description
@@ -173,7 +216,8 @@ private struct StudioConversion {
             guard conditions.count == 1, let condition = conditions.first else {
                 throw transition.error(
                     .invalidValue, found: "\(conditions.count) conditions in one transition",
-                    expected: "exactly one condition per transition (format v1 has no AND of cases)", at: "\(transition.path).conditions")
+                    expected: "exactly one condition per transition (format v1 has no AND of cases)",
+                    at: "\(transition.path).conditions")
             }
             var name = try condition.child("friendly_name")?.string() ?? ""
             if name.isBlank { name = "Match \(categoryNames.count + 1)" }
@@ -194,8 +238,12 @@ private struct StudioConversion {
         }
         var otherName = "No match"
         while categoryNames.contains(otherName) { otherName += " (other)" }
-        categories.append(.object([("name", .string(otherName)), ("next", .string(try target(transitions, event: "noMatch")))]))
-        return .object([("operand", operand), ("cases", .array(cases)), ("categories", .array(categories)), ("default", .string(otherName))])
+        categories.append(
+            .object([("name", .string(otherName)), ("next", .string(try target(transitions, event: "noMatch")))]))
+        return .object([
+            ("operand", operand), ("cases", .array(cases)), ("categories", .array(categories)),
+            ("default", .string(otherName)),
+        ])
     }
 
     /// One Studio condition as v1 cases (several for `matches_any_of`, one per comma-separated option).
@@ -205,7 +253,8 @@ private struct StudioConversion {
         let value = try condition.child("value")?.string().trimmingSpaces ?? ""
         func needValue() throws(FlowError) {
             if value.isEmpty {
-                throw condition.error(.missingKey, found: "no \"value\"", expected: "the value the condition compares with")
+                throw condition.error(
+                    .missingKey, found: "no \"value\"", expected: "the value the condition compares with")
             }
         }
         switch type {
@@ -215,11 +264,15 @@ private struct StudioConversion {
         case "matches_any_of":
             try needValue()
             let options = value.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-            notes.append("\(condition.path): matches_any_of \"\(value)\" is split at commas into \(options.count) options, as Studio does")
+            notes.append(
+                "\(condition.path): matches_any_of \"\(value)\" is split at commas into \(options.count) options, as Studio does"
+            )
             return options.map { ("only_phrase", [$0]) }
         case "contains":
             try needValue()
-            notes.append("\(condition.path): contains \"\(value)\" becomes a word phrase match (Studio matches substrings, so \"yes\" also hit \"yesterday\")")
+            notes.append(
+                "\(condition.path): contains \"\(value)\" becomes a word phrase match (Studio matches substrings, so \"yes\" also hit \"yesterday\")"
+            )
             return [("phrase", [value])]
         case "starts_with":
             try needValue()
@@ -238,7 +291,8 @@ private struct StudioConversion {
         default:
             throw typeReader.error(
                 .invalidValue, found: "the condition \"\(type)\", which format v1 cannot express",
-                expected: "equal_to, matches_any_of, contains, starts_with, regex, less_than, greater_than or is_not_blank")
+                expected:
+                    "equal_to, matches_any_of, contains, starts_with, regex, less_than, greater_than or is_not_blank")
         }
     }
 
@@ -252,7 +306,9 @@ private struct StudioConversion {
     /// `fields.x`, and `flow.data.x` (the REST trigger's parameters) is the customer attribute `x`.
     mutating func liquid(_ text: String, at path: String) throws(FlowError) -> String {
         if text.contains("{%") {
-            throw FlowError(kind: .invalidValue, file: file, path: path, found: "a Liquid tag ({% … %})", expected: "plain text with {{ placeholders }}; rewrite the branch as a split")
+            throw FlowError(
+                kind: .invalidValue, file: file, path: path, found: "a Liquid tag ({% … %})",
+                expected: "plain text with {{ placeholders }}; rewrite the branch as a split")
         }
         var output = ""
         var rest = Substring(text)

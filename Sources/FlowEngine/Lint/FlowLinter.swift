@@ -17,7 +17,8 @@ public struct FlowLinter: Sendable {
     public static let populationFields = [
         "first_name", "segment", "state", "time_zone", "consent_source",
         "cart.id", "cart.total", "cart.item_count", "cart.checkout_url",
-        "cart.items.N.name", "cart.items.N.category", "cart.items.N.price", "cart.items.N.quantity", "cart.items.N.size",
+        "cart.items.N.name", "cart.items.N.category", "cart.items.N.price", "cart.items.N.quantity",
+        "cart.items.N.size",
         "last_order.id", "last_order.product", "last_order.category", "last_order.total", "last_order.days_ago",
         "appointment.service", "appointment.date", "appointment.time",
         "lead.company", "lead.interest",
@@ -49,7 +50,8 @@ public struct FlowLinter: Sendable {
             }
             for (phraseIndex, phrase) in intent.phrases.enumerated() {
                 findings += keywordCollision(
-                    phrase.joined(separator: " "), at: "$.intents[\(index)].phrases[\(phraseIndex)]", intent: intent.name)
+                    phrase.joined(separator: " "), at: "$.intents[\(index)].phrases[\(phraseIndex)]",
+                    intent: intent.name)
             }
         }
         findings += optOutLanguage(flow)
@@ -79,42 +81,53 @@ public struct FlowLinter: Sendable {
         for (index, node) in flow.nodes.enumerated() {
             let path = "$.nodes[\(index)]"
             if !reached[index] {
-                findings.append(LintFinding(
-                    severity: .warning, rule: "unreachable-node", path: path,
-                    message: "node \"\(node.id)\" is never reached from the start node",
-                    hint: "point a category or \"next\" at it, or delete it"))
+                findings.append(
+                    LintFinding(
+                        severity: .warning, rule: "unreachable-node", path: path,
+                        message: "node \"\(node.id)\" is never reached from the start node",
+                        hint: "point a category or \"next\" at it, or delete it"))
             }
             let ends = node.actions.last.map { if case .end = $0 { true } else { false } } ?? false
             if node.router == nil, node.next == nil, !ends {
-                findings.append(LintFinding(
-                    severity: .error, rule: "dead-end", path: path,
-                    message: "node \"\(node.id)\" leads nowhere and does not end: the conversation stops without an outcome",
-                    hint: "add {\"type\": \"end\", \"outcome\": \"…\"} as its last action, or a \"next\""))
+                findings.append(
+                    LintFinding(
+                        severity: .error, rule: "dead-end", path: path,
+                        message:
+                            "node \"\(node.id)\" leads nowhere and does not end: the conversation stops without an outcome",
+                        hint: "add {\"type\": \"end\", \"outcome\": \"…\"} as its last action, or a \"next\""))
             }
             guard let router = node.router else { continue }
             if let wait = router.wait {
                 if wait.timeoutSeconds == nil {
-                    findings.append(LintFinding(
-                        severity: .warning, rule: "wait-without-timeout", path: "\(path).router.wait",
-                        message: "node \"\(node.id)\" waits with no timeout: a silent customer sits here until the flow expires (\(flow.expireAfterSeconds / 3_600) h)",
-                        hint: "add \"timeout\": \"4h\" and a \"timeout_category\" that nudges once or ends politely"))
+                    findings.append(
+                        LintFinding(
+                            severity: .warning, rule: "wait-without-timeout", path: "\(path).router.wait",
+                            message:
+                                "node \"\(node.id)\" waits with no timeout: a silent customer sits here until the flow expires (\(flow.expireAfterSeconds / 3_600) h)",
+                            hint: "add \"timeout\": \"4h\" and a \"timeout_category\" that nudges once or ends politely"
+                        ))
                 }
                 if flow.mode == .oneWay {
-                    findings.append(LintFinding(
-                        severity: .warning, rule: "one-way-waits", path: "\(path).router.wait",
-                        message: "a one_way flow waits for a reply at node \"\(node.id)\"",
-                        hint: "set \"mode\": \"conversational\", or remove the wait"))
+                    findings.append(
+                        LintFinding(
+                            severity: .warning, rule: "one-way-waits", path: "\(path).router.wait",
+                            message: "a one_way flow waits for a reply at node \"\(node.id)\"",
+                            hint: "set \"mode\": \"conversational\", or remove the wait"))
                 }
             }
             if router.kind == .switch {
                 for (categoryIndex, category) in router.categories.enumerated() {
-                    let used = router.cases.contains { $0.category == categoryIndex } || router.defaultCategory == categoryIndex
+                    let used =
+                        router.cases.contains { $0.category == categoryIndex }
+                        || router.defaultCategory == categoryIndex
                         || router.wait?.timeoutCategory == categoryIndex
                     if !used {
-                        findings.append(LintFinding(
-                            severity: .warning, rule: "unused-category", path: "\(path).router.categories[\(categoryIndex)]",
-                            message: "no case, default or timeout leads to category \"\(category.name)\"",
-                            hint: "add a case for it or remove it"))
+                        findings.append(
+                            LintFinding(
+                                severity: .warning, rule: "unused-category",
+                                path: "\(path).router.categories[\(categoryIndex)]",
+                                message: "no case, default or timeout leads to category \"\(category.name)\"",
+                                hint: "add a case for it or remove it"))
                     }
                 }
             }
@@ -126,12 +139,13 @@ public struct FlowLinter: Sendable {
     private func loops(_ flow: Flow) -> [LintFinding] {
         let count = flow.nodes.count
         func pauses(_ node: Flow.Node) -> Bool {
-            node.router?.wait != nil || node.actions.contains {
-                switch $0 {
-                case .handoff, .end: return true
-                default: return false
+            node.router?.wait != nil
+                || node.actions.contains {
+                    switch $0 {
+                    case .handoff, .end: return true
+                    default: return false
+                    }
                 }
-            }
         }
         var reach = [[Bool]](repeating: [Bool](repeating: false, count: count), count: count)
         for start in 0..<count where !pauses(flow.nodes[start]) {
@@ -147,11 +161,12 @@ public struct FlowLinter: Sendable {
         for index in 0..<count where reach[index][index] && !reported[index] {
             let members = (0..<count).filter { reach[index][$0] && reach[$0][index] }
             for member in members { reported[member] = true }
-            findings.append(LintFinding(
-                severity: .error, rule: "loop-without-wait", path: "$.nodes[\(index)]",
-                message: "nodes " + members.map { "\"\(flow.nodes[$0].id)\"" }.joined(separator: " → ")
-                    + " loop without waiting for the customer: each pass sends again at once until the step budget stops it",
-                hint: "put a router with a \"wait\" inside the loop, or leave it after a set number of tries"))
+            findings.append(
+                LintFinding(
+                    severity: .error, rule: "loop-without-wait", path: "$.nodes[\(index)]",
+                    message: "nodes " + members.map { "\"\(flow.nodes[$0].id)\"" }.joined(separator: " → ")
+                        + " loop without waiting for the customer: each pass sends again at once until the step budget stops it",
+                    hint: "put a router with a \"wait\" inside the loop, or leave it after a set number of tries"))
         }
         return findings
     }
@@ -190,10 +205,13 @@ public struct FlowLinter: Sendable {
         var findings: [LintFinding] = []
         for (template, templatePath) in templates {
             for placeholder in template.placeholders where !provides(placeholder.path, setFields: setFields) {
-                findings.append(LintFinding(
-                    severity: .error, rule: "unknown-template-value", path: templatePath,
-                    message: "{{\(placeholder.path)}} is not provided by the customer data or the flow",
-                    hint: "use one of the documented attributes (datasets/flows/README.md), set it with set_field, or add | default: \"…\""))
+                findings.append(
+                    LintFinding(
+                        severity: .error, rule: "unknown-template-value", path: templatePath,
+                        message: "{{\(placeholder.path)}} is not provided by the customer data or the flow",
+                        hint:
+                            "use one of the documented attributes (datasets/flows/README.md), set it with set_field, or add | default: \"…\""
+                    ))
             }
         }
         return findings
@@ -202,7 +220,8 @@ public struct FlowLinter: Sendable {
     private func provides(_ path: String, setFields: [String]) -> Bool {
         if ["reply", "reply_number", "handoff_outcome"].contains(path) { return true }
         if path.hasPrefix("fields.") { return setFields.contains(String(path.dropFirst(7))) }
-        let normalised = path.split(separator: ".").map { $0.allSatisfy(\.isNumber) ? "N" : String($0) }.joined(separator: ".")
+        let normalised = path.split(separator: ".").map { $0.allSatisfy(\.isNumber) ? "N" : String($0) }.joined(
+            separator: ".")
         return providedFields.contains(normalised)
     }
 
@@ -224,19 +243,24 @@ public struct FlowLinter: Sendable {
         let literal = SegmentCount.of(template.literalText)
         if literal.encoding == .ucs2, !literal.nonGSMCharacters.isEmpty {
             let named = literal.nonGSMCharacters.map { character in
-                "\"\(character)\" (" + character.unicodeScalars.map { "U+" + hex($0.value) }.joined(separator: " ") + ")"
+                "\"\(character)\" (" + character.unicodeScalars.map { "U+" + hex($0.value) }.joined(separator: " ")
+                    + ")"
             }.joined(separator: ", ")
-            findings.append(LintFinding(
-                severity: .warning, rule: "ucs2-character", path: path,
-                message: "\(named) \(literal.nonGSMCharacters.count == 1 ? "turns" : "turn") the whole text into UCS-2: 70 characters per segment instead of 160",
-                hint: "replace it with a plain character (' for ’, - for –, ... for …) or accept the higher cost"))
+            findings.append(
+                LintFinding(
+                    severity: .warning, rule: "ucs2-character", path: path,
+                    message:
+                        "\(named) \(literal.nonGSMCharacters.count == 1 ? "turns" : "turn") the whole text into UCS-2: 70 characters per segment instead of 160",
+                    hint: "replace it with a plain character (' for ’, - for –, ... for …) or accept the higher cost"))
         }
         let rendered = SegmentCount.of(sampleRendering(template))
         if rendered.segments > maxSegments {
-            findings.append(LintFinding(
-                severity: .warning, rule: "too-many-segments", path: path,
-                message: "this text is about \(rendered.segments) segments (\(rendered.totalUnits) \(rendered.encoding.rawValue) units with sample data); the limit is \(maxSegments)",
-                hint: "shorten it: one idea and one next step per text"))
+            findings.append(
+                LintFinding(
+                    severity: .warning, rule: "too-many-segments", path: path,
+                    message:
+                        "this text is about \(rendered.segments) segments (\(rendered.totalUnits) \(rendered.encoding.rawValue) units with sample data); the limit is \(maxSegments)",
+                    hint: "shorten it: one idea and one next step per text"))
         }
         return findings
     }
@@ -250,7 +274,9 @@ public struct FlowLinter: Sendable {
     private func menuAnswers(in template: Template, at path: String) -> [LintFinding] {
         let tokens = TokenizedText(template.literalText).tokens
         let verbs: Set<String> = ["reply", "text", "txt", "send", "respond", "answer"]
-        let optOutWords: Set<String> = ["opt", "out", "optout", "unsubscribe", "stop", "end", "quit", "messages", "msgs", "texts", "alerts"]
+        let optOutWords: Set<String> = [
+            "opt", "out", "optout", "unsubscribe", "stop", "end", "quit", "messages", "msgs", "texts", "alerts",
+        ]
         var findings: [LintFinding] = []
         var index = 0
         while index < tokens.count {
@@ -265,16 +291,20 @@ public struct FlowLinter: Sendable {
             switch keywords.reservedClass(of: answer) {
             case .optOutExact?:
                 if following.contains(where: { optOutWords.contains($0) }) { continue }
-                findings.append(LintFinding(
-                    severity: .error, rule: "reserved-keyword-answer", path: path,
-                    message: "the text asks customers to reply \"\(answer.uppercased())\", a carrier opt-out keyword: replying opts them out of every message",
-                    hint: "offer a number or another word (\"Reply 2 to cancel your booking\")"))
+                findings.append(
+                    LintFinding(
+                        severity: .error, rule: "reserved-keyword-answer", path: path,
+                        message:
+                            "the text asks customers to reply \"\(answer.uppercased())\", a carrier opt-out keyword: replying opts them out of every message",
+                        hint: "offer a number or another word (\"Reply 2 to cancel your booking\")"))
             case .help?:
                 if following.contains("help") || answer == "help" { continue }
-                findings.append(LintFinding(
-                    severity: .warning, rule: "reserved-keyword-answer", path: path,
-                    message: "the text asks customers to reply \"\(answer.uppercased())\", a carrier help keyword: they get the help reply, not your menu",
-                    hint: "offer a number or another word"))
+                findings.append(
+                    LintFinding(
+                        severity: .warning, rule: "reserved-keyword-answer", path: path,
+                        message:
+                            "the text asks customers to reply \"\(answer.uppercased())\", a carrier help keyword: they get the help reply, not your menu",
+                        hint: "offer a number or another word"))
             default:
                 continue
             }
@@ -289,15 +319,18 @@ public struct FlowLinter: Sendable {
         for (index, candidate) in router.cases.enumerated() {
             let casePath = "\(path).cases[\(index)]"
             if let earlier = router.cases[..<index].firstIndex(where: { shadows($0.matcher, candidate.matcher) }) {
-                findings.append(LintFinding(
-                    severity: .error, rule: "shadowed-case", path: casePath,
-                    message: "this \(candidate.type) case can never match: every reply it accepts is taken first by cases[\(earlier)] (\(router.cases[earlier].type) \(router.cases[earlier].arguments.joined(separator: ", ")))",
-                    hint: "move it above cases[\(earlier)], or narrow the earlier case"))
+                findings.append(
+                    LintFinding(
+                        severity: .error, rule: "shadowed-case", path: casePath,
+                        message:
+                            "this \(candidate.type) case can never match: every reply it accepts is taken first by cases[\(earlier)] (\(router.cases[earlier].type) \(router.cases[earlier].arguments.joined(separator: ", ")))",
+                        hint: "move it above cases[\(earlier)], or narrow the earlier case"))
             }
             switch candidate.matcher {
             case .anyWord, .allWords, .phrase, .onlyPhrase, .startsWith:
                 for (argumentIndex, argument) in candidate.arguments.enumerated() {
-                    let answers = candidate.type == "any_word" || candidate.type == "all_words"
+                    let answers =
+                        candidate.type == "any_word" || candidate.type == "all_words"
                         ? TokenizedText(argument).tokens : [argument]
                     for answer in answers {
                         findings += keywordCollision(answer, at: "\(casePath).arguments[\(argumentIndex)]")
@@ -317,15 +350,21 @@ public struct FlowLinter: Sendable {
         let owner = intent.map { " (intent \"\($0)\")" } ?? ""
         switch keywordClass {
         case .optOutExact, .optOutPhrase:
-            return [LintFinding(
-                severity: .error, rule: "reserved-keyword-answer", path: path,
-                message: "\"\(answer)\"\(owner) is a carrier opt-out keyword: a customer who sends it is opted out before the flow sees it",
-                hint: "accept a number or another word instead")]
+            return [
+                LintFinding(
+                    severity: .error, rule: "reserved-keyword-answer", path: path,
+                    message:
+                        "\"\(answer)\"\(owner) is a carrier opt-out keyword: a customer who sends it is opted out before the flow sees it",
+                    hint: "accept a number or another word instead")
+            ]
         case .help, .needsReview:
-            return [LintFinding(
-                severity: .warning, rule: "reserved-keyword-answer", path: path,
-                message: "\"\(answer)\"\(owner) is taken by the keyword layer (\(keywordClass.rawValue)) before the flow sees it",
-                hint: "remove it from the answers; the keyword layer already handles it")]
+            return [
+                LintFinding(
+                    severity: .warning, rule: "reserved-keyword-answer", path: path,
+                    message:
+                        "\"\(answer)\"\(owner) is taken by the keyword layer (\(keywordClass.rawValue)) before the flow sees it",
+                    hint: "remove it from the answers; the keyword layer already handles it")
+            ]
         case .optIn, .none:
             return []
         }
@@ -385,13 +424,16 @@ public struct FlowLinter: Sendable {
                 sent = true
                 if purpose == .transactional { break }
                 let tokens = TokenizedText(template.literalText).tokens
-                let saysHow = tokens.contains("stop") || tokens.contains("unsubscribe") || tokens.contains("optout")
+                let saysHow =
+                    tokens.contains("stop") || tokens.contains("unsubscribe") || tokens.contains("optout")
                     || Matcher.containsRun(["opt", "out"], in: tokens)
                 if !saysHow {
-                    findings.append(LintFinding(
-                        severity: .error, rule: "missing-opt-out-language", path: "$.nodes[\(index)].actions[\(actionIndex)].text",
-                        message: "the first marketing text does not say how to opt out",
-                        hint: "end it with \"Reply STOP to opt out\" (or \"Txt STOP to end\")"))
+                    findings.append(
+                        LintFinding(
+                            severity: .error, rule: "missing-opt-out-language",
+                            path: "$.nodes[\(index)].actions[\(actionIndex)].text",
+                            message: "the first marketing text does not say how to opt out",
+                            hint: "end it with \"Reply STOP to opt out\" (or \"Txt STOP to end\")"))
                 }
                 break
             }

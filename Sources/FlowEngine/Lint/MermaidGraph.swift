@@ -10,12 +10,15 @@ public enum MermaidGraph {
         for (index, node) in flow.nodes.enumerated() {
             var label = node.id
             for case .send(let template, _) in node.actions {
-                label += ": " + summary(template.parts.map {
-                    switch $0 {
-                    case .literal(let text): return text
-                    case .value(let placeholder): return "{{" + placeholder.path + "}}"
-                    }
-                }.joined())
+                label +=
+                    ": "
+                    + summary(
+                        template.parts.map {
+                            switch $0 {
+                            case .literal(let text): return text
+                            case .value(let placeholder): return "{{" + placeholder.path + "}}"
+                            }
+                        }.joined())
                 break
             }
             for case .end(let outcome) in node.actions { label += " ⏹ " + outcome }

@@ -133,7 +133,8 @@ public struct FlowRuntime: Sendable {
                 // No automated follow-up to someone who may have said no: a person reviews first, and closing
                 // the review returns the customer to the same wait (nothing is re-sent).
                 let node = sprint.session.node
-                sprint.events.append(.handedOff(node: flow.nodes[node].id, queue: "review", priority: .high, note: text))
+                sprint.events.append(
+                    .handedOff(node: flow.nodes[node].id, queue: "review", priority: .high, note: text))
                 sprint.session.status = .handedOff
                 sprint.session.resumeAction = flow.nodes[node].actions.count
                 sprint.session.timeoutAt = nil
@@ -215,7 +216,9 @@ public struct FlowRuntime: Sendable {
                     sprint.events.append(.tagged(tag))
                 case .goal(let name, let value):
                     var cents: Cents?
-                    if let value, case .text(let text) = value.render(sprint.context), let amount = Int64(text.trimmingSpaces) {
+                    if let value, case .text(let text) = value.render(sprint.context),
+                        let amount = Int64(text.trimmingSpaces)
+                    {
                         cents = Cents(amount)
                     }
                     sprint.events.append(.goal(name: name, value: cents))
@@ -249,7 +252,8 @@ public struct FlowRuntime: Sendable {
                     sprint.session.timeoutAt = wait.timeoutSeconds.map { base.adding(seconds: $0) }
                     let expiresAt = base.adding(seconds: flow.expireAfterSeconds)
                     sprint.session.expiresAt = expiresAt
-                    sprint.events.append(.waiting(node: step.id, timeoutAt: sprint.session.timeoutAt, expiresAt: expiresAt))
+                    sprint.events.append(
+                        .waiting(node: step.id, timeoutAt: sprint.session.timeoutAt, expiresAt: expiresAt))
                     return
                 }
                 let category: Int
@@ -320,10 +324,12 @@ public struct FlowRuntime: Sendable {
         _ = deliver(text, purpose: .compliance, node: nil, &sprint)
     }
 
-    private func deliver(_ text: String, purpose: MessagePurpose, node: String?, _ sprint: inout Sprint) -> GateDecision {
+    private func deliver(_ text: String, purpose: MessagePurpose, node: String?, _ sprint: inout Sprint) -> GateDecision
+    {
         let decision: GateDecision
         if let schedule = sprint.schedule {
-            decision = gate.check(sprint.session.recipient, schedule: schedule, purpose: purpose, subject: flow.subject, at: sprint.now)
+            decision = gate.check(
+                sprint.session.recipient, schedule: schedule, purpose: purpose, subject: flow.subject, at: sprint.now)
         } else {
             decision = gate.check(sprint.session.recipient, purpose: purpose, subject: flow.subject, at: sprint.now)
         }
@@ -343,9 +349,11 @@ public struct FlowRuntime: Sendable {
         sprint.session.recipient.sends.record(subject: flow.subject, at: at)
         sprint.session.lastSendAt = max(sprint.session.lastSendAt ?? at, at)
         sprint.events.append(
-            .sent(OutboundText(
-                text: text, node: node, purpose: purpose, at: at, deferredReason: deferredReason, segments: segments,
-                cost: pricing.cost(of: segments))))
+            .sent(
+                OutboundText(
+                    text: text, node: node, purpose: purpose, at: at, deferredReason: deferredReason,
+                    segments: segments,
+                    cost: pricing.cost(of: segments))))
         return decision
     }
 

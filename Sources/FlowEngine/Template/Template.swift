@@ -66,7 +66,9 @@ public struct Template: Sendable, Equatable {
             parts.append(.value(try Template.placeholder(inside, fail: fail)))
             rest = rest[close.upperBound...]
         }
-        if rest.contains("}}") { throw fail("\"}}\" without an opening \"{{\"", "a placeholder such as {{first_name}}") }
+        if rest.contains("}}") {
+            throw fail("\"}}\" without an opening \"{{\"", "a placeholder such as {{first_name}}")
+        }
         if !rest.isEmpty { parts.append(.literal(String(rest))) }
         self.parts = parts
     }
@@ -84,7 +86,9 @@ public struct Template: Sendable, Equatable {
             } else if !segment.isEmpty, segment.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
                 segments.append(.key(String(segment)))
             } else {
-                throw fail("the path \"\(path)\" in {{\(inside)}}", "dotted names of letters, digits and _ (cart.items.0.name)")
+                throw fail(
+                    "the path \"\(path)\" in {{\(inside)}}", "dotted names of letters, digits and _ (cart.items.0.name)"
+                )
             }
         }
         var filters: [Filter] = []

@@ -64,20 +64,24 @@ enum NumberReader {
                     index += 1
                 }
             }
-            let negative = start > 0 && characters[start - 1] == "-"
+            let negative =
+                start > 0 && characters[start - 1] == "-"
                 && (start == 1 || characters[start - 2].isWhitespace)
             result.append((negative ? start - 1 : start, negative ? -value : value))
         }
         return result
     }
 
-    private static let units: [String: Double] = [
-        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-        "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "dozen": 12,
+    /// Number words, searched in order: about 30 entries, so a linear search beats hashing them.
+    private static let units: [(String, Double)] = [
+        ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
+        ("eight", 8),
+        ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13), ("fourteen", 14), ("fifteen", 15),
+        ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19), ("dozen", 12),
     ]
-    private static let tens: [String: Double] = [
-        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    private static let tens: [(String, Double)] = [
+        ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80),
+        ("ninety", 90),
     ]
 
     /// English cardinal words up to the thousands: "twenty five", "two hundred and ten", "a dozen".
@@ -101,7 +105,7 @@ enum NumberReader {
             let parts = token.split(separator: "-").map(String.init)
             var consumed = !parts.isEmpty
             for part in parts {
-                if let unit = units[part] {
+                if let unit = units.first(where: { $0.0 == part })?.1 {
                     if part == "dozen" {
                         if start != nil, current > 0 { current *= 12 } else { finishThenStart(unit) }
                     } else if current.truncatingRemainder(dividingBy: 100) == 0
@@ -111,8 +115,12 @@ enum NumberReader {
                     } else {
                         finishThenStart(unit)
                     }
-                } else if let ten = tens[part] {
-                    if current.truncatingRemainder(dividingBy: 100) == 0 { current += ten } else { finishThenStart(ten) }
+                } else if let ten = tens.first(where: { $0.0 == part })?.1 {
+                    if current.truncatingRemainder(dividingBy: 100) == 0 {
+                        current += ten
+                    } else {
+                        finishThenStart(ten)
+                    }
                 } else if part == "hundred", start != nil {
                     current = max(current, 1) * 100
                 } else if part == "thousand", start != nil {

@@ -27,8 +27,12 @@ public struct TokenizedText: Sendable, Equatable {
         var wordStart = 0
         func flush() {
             var trimmed = Substring(word)
-            while trimmed.first == "'" || trimmed.first == "\u{2019}" || trimmed.first == "\u{2018}" { trimmed = trimmed.dropFirst() }
-            while trimmed.last == "'" || trimmed.last == "\u{2019}" || trimmed.last == "\u{2018}" { trimmed = trimmed.dropLast() }
+            while trimmed.first == "'" || trimmed.first == "\u{2019}" || trimmed.first == "\u{2018}" {
+                trimmed = trimmed.dropFirst()
+            }
+            while trimmed.last == "'" || trimmed.last == "\u{2019}" || trimmed.last == "\u{2018}" {
+                trimmed = trimmed.dropLast()
+            }
             if !trimmed.isEmpty {
                 tokens.append(TextFolding.fold(trimmed))
                 offsets.append(wordStart)

@@ -31,7 +31,9 @@ enum ChatClock {
     /// An instant from `YYYY-MM-DDTHH:MM[:SS]Z` (UTC only, so nobody wonders which zone was meant).
     static func instant(_ text: String) -> Instant? {
         let parts = text.split(whereSeparator: { "-T:Z".contains($0) }).map { Int($0) }
-        guard text.hasSuffix("Z"), parts.count == 5 || parts.count == 6, parts.allSatisfy({ $0 != nil }) else { return nil }
+        guard text.hasSuffix("Z"), parts.count == 5 || parts.count == 6, parts.allSatisfy({ $0 != nil }) else {
+            return nil
+        }
         let values = parts.map { $0! }
         let (year, month, day, hour, minute) = (values[0], values[1], values[2], values[3], values[4])
         let second = values.count == 6 ? values[5] : 0
@@ -49,7 +51,8 @@ enum ChatClock {
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civilFromDays(Int(days))
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(Int(secondOfDay / 3_600))):\(two(Int(secondOfDay % 3_600 / 60))):\(two(Int(secondOfDay % 60)))Z"
+        return
+            "\(year)-\(two(month))-\(two(day))T\(two(Int(secondOfDay / 3_600))):\(two(Int(secondOfDay % 3_600 / 60))):\(two(Int(secondOfDay % 60)))Z"
     }
 
     static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {

@@ -18,8 +18,11 @@ struct FlowChat: Command {
                 """,
             arguments: [ArgumentSpec("file", help: "A flow JSON file.")],
             options: [
-                .option("customer", value: "json", help: "Customer attributes: inline JSON or a file (default: a sample customer)."),
-                .option("at", value: "time", help: "Virtual start time in UTC, e.g. 2026-12-01T17:00:00Z (the default)."),
+                .option(
+                    "customer", value: "json",
+                    help: "Customer attributes: inline JSON or a file (default: a sample customer)."),
+                .option(
+                    "at", value: "time", help: "Virtual start time in UTC, e.g. 2026-12-01T17:00:00Z (the default)."),
                 .option("brand", value: "name", help: "Brand named in STOP/HELP replies (default: ReplyLab Demo)."),
                 .option("seed", value: "n", help: "Seed for the draws of random splits (default 1)."),
             ])
@@ -32,7 +35,9 @@ struct FlowChat: Command {
     let seed: UInt64
 
     init(arguments: ParsedArguments) throws {
-        guard let file = arguments.argument("file") else { throw UsageError("missing <file>; type replylab flow chat FLOW.json") }
+        guard let file = arguments.argument("file") else {
+            throw UsageError("missing <file>; type replylab flow chat FLOW.json")
+        }
         self.file = file
         customerText = arguments.value("customer")
         let atText = arguments.value("at") ?? "2026-12-01T17:00:00Z"
@@ -47,7 +52,9 @@ struct FlowChat: Command {
     func run(_ console: Console) throws -> Int32 {
         let flow = try FlowFile.load(file)
         let contact = try customer()
-        let runtime = FlowRuntime(flow: flow, gate: OutboundGate.standard, replies: ComplianceReplies(brand: brand, contact: "help@example.com"))
+        let runtime = FlowRuntime(
+            flow: flow, gate: OutboundGate.standard,
+            replies: ComplianceReplies(brand: brand, contact: "help@example.com"))
         var session = FlowSession(contact: contact, recipient: recipient(for: contact))
         var now = start
         var calls: UInt64 = 0
@@ -63,8 +70,11 @@ struct FlowChat: Command {
             for event in step.events { console.out(describe(event)) }
         }
 
-        let name = contact["first_name"].flatMap { if case .string(let text) = $0 { text } else { nil } } ?? "the customer"
-        console.out("Chatting with \"\(flow.name)\" as \(name) at \(ChatClock.format(now)). Type replies; /help lists commands.")
+        let name =
+            contact["first_name"].flatMap { if case .string(let text) = $0 { text } else { nil } } ?? "the customer"
+        console.out(
+            "Chatting with \"\(flow.name)\" as \(name) at \(ChatClock.format(now)). Type replies; /help lists commands."
+        )
         apply(runtime.start(session, at: now, draw: draw()))
 
         while let line = console.readLine() {
@@ -90,7 +100,8 @@ struct FlowChat: Command {
                 let target = now.adding(seconds: seconds)
                 while let due = nextDue(session), due.at <= target {
                     now = max(now, due.at)
-                    console.out("  · \(ChatClock.format(now)): the \(due.input == .timeout ? "timeout" : "expiry") fires")
+                    console.out(
+                        "  · \(ChatClock.format(now)): the \(due.input == .timeout ? "timeout" : "expiry") fires")
                     apply(runtime.resume(session, with: due.input, at: now, draw: draw()))
                 }
                 now = target
@@ -129,7 +140,9 @@ struct FlowChat: Command {
         let json = isInline ? text : try FlowFile.text(text)
         let value = try JSONParser.parse(json, file: isInline ? "--customer" : text)
         guard case .object = value else {
-            throw FlowError(kind: .wrongType, file: isInline ? "--customer" : text, path: "$", found: value.described, expected: "an object of customer attributes")
+            throw FlowError(
+                kind: .wrongType, file: isInline ? "--customer" : text, path: "$", found: value.described,
+                expected: "an object of customer attributes")
         }
         return value
     }
@@ -138,9 +151,12 @@ struct FlowChat: Command {
     private func recipient(for contact: JSONValue) -> RecipientCompliance {
         func text(_ key: String) -> String? { if case .string(let value)? = contact[key] { value } else { nil } }
         var consent = ConsentHistory()
-        consent.optIn(source: text("consent_source").flatMap(ConsentSource.init(rawValue:)) ?? .checkout, at: start.adding(seconds: -86_400))
+        consent.optIn(
+            source: text("consent_source").flatMap(ConsentSource.init(rawValue:)) ?? .checkout,
+            at: start.adding(seconds: -86_400))
         return RecipientCompliance(
-            phone: try? PhoneNumber.parse("+1 415 555 0123", allowFictional: true), timeZones: [text("time_zone") ?? "America/New_York"], state: text("state"), consent: consent,
+            phone: try? PhoneNumber.parse("+1 415 555 0123", allowFictional: true),
+            timeZones: [text("time_zone") ?? "America/New_York"], state: text("state"), consent: consent,
             sends: SendHistory())
     }
 
@@ -166,7 +182,9 @@ struct FlowChat: Command {
             var line = "bot: \(text.text)"
             var notes: [String] = []
             if text.segments.segments > 1 || text.segments.encoding == .ucs2 {
-                notes.append("\(text.segments.segments) segment\(text.segments.segments == 1 ? "" : "s"), \(text.segments.encoding.rawValue)")
+                notes.append(
+                    "\(text.segments.segments) segment\(text.segments.segments == 1 ? "" : "s"), \(text.segments.encoding.rawValue)"
+                )
             }
             if let reason = text.deferredReason { notes.append("deferred to \(ChatClock.format(text.at)): \(reason)") }
             if !notes.isEmpty { line += "\n  · " + notes.joined(separator: "; ") }
@@ -177,16 +195,19 @@ struct FlowChat: Command {
             return "  · waiting at \(node) (\(timeout)expires \(ChatClock.format(expiresAt)))"
         case .routed(let node, let category): return "  · \(node) → \(category)"
         case .handedOff(_, let queue, let priority, let note):
-            return "  · handed off to the \(queue) queue (\(priority.rawValue) priority)\(note.map { ": \($0)" } ?? ""); /agent done closes it"
+            return
+                "  · handed off to the \(queue) queue (\(priority.rawValue) priority)\(note.map { ": \($0)" } ?? ""); /agent done closes it"
         case .forwardedToAgent: return "  · forwarded to the agent"
-        case .goal(let name, let value): return "  · goal \(name)\(value.map { " (\(Template.formatMoney(cents: $0.value)))" } ?? "")"
+        case .goal(let name, let value):
+            return "  · goal \(name)\(value.map { " (\(Template.formatMoney(cents: $0.value)))" } ?? "")"
         case .fieldSet(let name, let value): return "  · field \(name) = \(value)"
         case .tagged(let tag): return "  · tagged \(tag)"
         case .consentCaptured(let source): return "  · consent captured (\(source.rawValue))"
         case .optedOut(let keyword): return "  · opted out (\(keyword))"
         case .optedIn(let keyword): return "  · opted back in (\(keyword))"
         case .helpAnswered: return "  · help answered; the conversation keeps its place"
-        case .flaggedForReview(_, let keyword): return "  · flagged for review\(keyword.map { " (\($0))" } ?? ""); nothing sent"
+        case .flaggedForReview(_, let keyword):
+            return "  · flagged for review\(keyword.map { " (\($0))" } ?? ""); nothing sent"
         case .ignored(let reason): return "  · ignored: \(reason)"
         case .ended(let outcome, let reason): return "  · ended: \(outcome)\(reason.map { " (\($0))" } ?? "")"
         }

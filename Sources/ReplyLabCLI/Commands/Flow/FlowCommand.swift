@@ -16,10 +16,14 @@ enum FlowFile {
     /// The file's text, or an error naming it and the reason.
     static func text(_ path: String) throws -> String {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw FlowError(kind: .unreadable, file: path, path: "$", found: "no such file", expected: "a readable flow JSON file")
+            throw FlowError(
+                kind: .unreadable, file: path, path: "$", found: "no such file", expected: "a readable flow JSON file")
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw FlowError(kind: .unreadable, file: path, path: "$", found: "unreadable or non-UTF-8 contents", expected: "a UTF-8 JSON file")
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw FlowError(
+                kind: .unreadable, file: path, path: "$", found: "unreadable or non-UTF-8 contents",
+                expected: "a UTF-8 JSON file")
         }
         return text
     }

@@ -13,7 +13,9 @@ struct FlowGraph: Command {
     let markdown: Bool
 
     init(arguments: ParsedArguments) throws {
-        guard let file = arguments.argument("file") else { throw UsageError("missing <file>; type replylab flow graph FLOW.json") }
+        guard let file = arguments.argument("file") else {
+            throw UsageError("missing <file>; type replylab flow graph FLOW.json")
+        }
         self.file = file
         markdown = arguments.flag("markdown")
     }

@@ -23,7 +23,9 @@ struct FlowImport: Command {
     let useCase: String
 
     init(arguments: ParsedArguments) throws {
-        guard let file = arguments.argument("file") else { throw UsageError("missing <file>; type replylab flow import STUDIO.json") }
+        guard let file = arguments.argument("file") else {
+            throw UsageError("missing <file>; type replylab flow import STUDIO.json")
+        }
         self.file = file
         output = arguments.value("out")
         useCase = arguments.value("use-case") ?? "imported"
@@ -39,7 +41,9 @@ struct FlowImport: Command {
         do {
             try result.flow.jsonText.write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
-            throw FlowError(kind: .unreadable, file: output, path: "$", found: "a file that cannot be written", expected: "a writable path")
+            throw FlowError(
+                kind: .unreadable, file: output, path: "$", found: "a file that cannot be written",
+                expected: "a writable path")
         }
         console.out("wrote \(output) (\(result.flow.nodes.count) nodes); next: replylab flow lint \(output)")
         return ExitStatus.success

@@ -42,23 +42,29 @@ struct FlowLint: Command {
             do {
                 findings = linter.lint(try FlowFile.load(file))
             } catch let error as FlowError {
-                findings = [LintFinding(
-                    severity: .error, rule: "invalid-flow", path: error.path,
-                    message: "found \(error.found); expected \(error.expected)", hint: "fix the file so it can be read")]
+                findings = [
+                    LintFinding(
+                        severity: .error, rule: "invalid-flow", path: error.path,
+                        message: "found \(error.found); expected \(error.expected)",
+                        hint: "fix the file so it can be read")
+                ]
             }
             for finding in findings {
                 if finding.severity == .error { errors += 1 } else { warnings += 1 }
                 if json {
                     console.out(Self.jsonLine(file: file, finding))
                 } else {
-                    console.out("\(file): \(finding.severity.rawValue): \(finding.path): \(finding.message) [\(finding.rule)]")
+                    console.out(
+                        "\(file): \(finding.severity.rawValue): \(finding.path): \(finding.message) [\(finding.rule)]")
                     console.out("    fix: \(finding.hint)")
                 }
             }
             if !json, findings.isEmpty { console.out("\(file): ok") }
         }
         if !json {
-            console.out("\(files.count) file\(files.count == 1 ? "" : "s"), \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            console.out(
+                "\(files.count) file\(files.count == 1 ? "" : "s"), \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            )
         }
         return errors > 0 ? ExitStatus.failure : ExitStatus.success
     }
