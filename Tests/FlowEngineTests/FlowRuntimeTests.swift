@@ -65,6 +65,7 @@ import Testing
             ])
         #expect(stopped.endedOutcome == "opted_out")
         #expect(stopped.session.recipient.consent.isOptedOut(at: now.adding(seconds: 31)))
+        #expect(stopped.session.recipient.sends.sends.count == 1)
 
         let again = runtime.resume(stopped.session, with: .message("stop"), at: now.adding(seconds: 60))
         #expect(again.texts.isEmpty)

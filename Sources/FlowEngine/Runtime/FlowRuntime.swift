@@ -346,7 +346,8 @@ public struct FlowRuntime: Sendable {
             return decision
         }
         let segments = SegmentCount.of(text)
-        sprint.session.recipient.sends.record(subject: flow.subject, at: at)
+        // Frequency caps count what the brand chose to send; the replies the law requires never use them up.
+        if purpose != .compliance { sprint.session.recipient.sends.record(subject: flow.subject, at: at) }
         sprint.session.lastSendAt = max(sprint.session.lastSendAt ?? at, at)
         sprint.events.append(
             .sent(
