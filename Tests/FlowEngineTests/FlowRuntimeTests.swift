@@ -142,6 +142,25 @@ import Testing
         #expect(started.session.timeoutAt == text.at.adding(seconds: 14_400))
     }
 
+    @Test func floridaSameSubjectCapDefersTheFourthText() {
+        var session = TestSupport.session()
+        session.recipient = RecipientCompliance(
+            phone: session.recipient.phone, timeZones: ["America/New_York"], state: "FL",
+            consent: session.recipient.consent,
+            sends: SendHistory(
+                sends: (1...3).map {
+                    SendHistory.Send(subject: "cart-recovery", at: now.adding(seconds: -3_600 * Int64($0)))
+                }))
+        let started = runtime.start(session, at: now)
+        guard case .sent(let text)? = started.events.first else {
+            Issue.record("expected a deferred send, got \(started.events)")
+            return
+        }
+        #expect(text.deferredReason?.hasPrefix("frequency cap") == true)
+        #expect(text.at > now)
+        #expect(started.session.recipient.sends.sends.count == 4)
+    }
+
     @Test func noConsentSuppressesTheCampaign() {
         let started = runtime.start(TestSupport.session(optedIn: false), at: now)
         #expect(started.texts.isEmpty)
