@@ -33,21 +33,24 @@ import Testing
         #expect(findings.allSatisfy { !$0.hint.isEmpty })
     }
 
-    @Test func optOutInstructionIsNotAMenuCollision() throws {
-        let flow = try TestSupport.singleCaseFlow("any_word", ["1"])
-        var withText = flow
-        withText.nodes[0].actions = [
-            .send(try Template("Deals inside! Reply 1 for more, STOP to end. Reply STOP to opt out"), purpose: nil)
-        ]
-        #expect(FlowLinter().lint(withText).filter { $0.rule == "reserved-keyword-answer" }.isEmpty)
-        withText.nodes[0].actions = [
-            .send(try Template("Reply END to end your booking, STOP to opt out"), purpose: nil)
-        ]
-        #expect(FlowLinter().lint(withText).filter { $0.rule == "reserved-keyword-answer" }.isEmpty)
-        withText.nodes[0].actions = [
-            .send(try Template("Reply QUIT to leave the waitlist. STOP to opt out"), purpose: nil)
-        ]
-        #expect(FlowLinter().lint(withText).map(\.rule).contains("reserved-keyword-answer"))
+    static let menuTexts: [(String, Bool)] = [
+        ("Deals inside! Reply 1 for more. Reply STOP to opt out", false),
+        ("New arrivals are in. Txt STOP to end, HELP for help", false),
+        ("New arrivals are in. Reply STOP to end.", false),
+        ("New arrivals are in. Text STOP to unsubscribe", false),
+        ("New arrivals are in. Reply STOP to stop messages", false),
+        ("Your visit is Tue. Reply CANCEL to cancel. Reply STOP to opt out", true),
+        ("Your visit is Tue. Reply END to end your booking. STOP to opt out", true),
+        ("Join the waitlist! Reply QUIT to leave it. STOP to opt out", true),
+        ("Reply with CANCEL to cancel the order. STOP to opt out", true),
+    ]
+
+    @Test(arguments: menuTexts)
+    func menuAnswersThatOptCustomersOutAreErrors(_ text: String, _ flagged: Bool) throws {
+        var flow = try TestSupport.singleCaseFlow("any_word", ["1"])
+        flow.nodes[0].actions = [.send(try Template(text), purpose: nil)]
+        let errors = FlowLinter().lint(flow).filter { $0.rule == "reserved-keyword-answer" && $0.severity == .error }
+        #expect(errors.count == (flagged ? 1 : 0))
     }
 
     @Test func everyArmOfASplitNeedsOptOutLanguage() throws {

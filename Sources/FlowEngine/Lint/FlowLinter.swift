@@ -272,11 +272,29 @@ public struct FlowLinter: Sendable {
 
     /// "Reply CANCEL to cancel": a menu answer that the carrier keyword layer intercepts.
     private func menuAnswers(in template: Template, at path: String) -> [LintFinding] {
-        let tokens = TokenizedText(template.literalText).tokens
         let verbs: Set<String> = ["reply", "text", "txt", "send", "respond", "answer"]
-        let optOutWords: Set<String> = [
-            "opt", "out", "optout", "unsubscribe", "stop", "end", "quit", "messages", "msgs", "texts", "alerts",
-        ]
+        // Words that make "Reply STOP to …" an opt-out instruction rather than a menu answer.
+        let optOutWords: Set<String> = ["opt", "optout", "unsubscribe", "messages", "msgs", "texts", "alerts"]
+        // "to end" / "to quit" / "to stop" count only when the sentence ends there ("Txt STOP to end, HELP for
+        // help"), not in "Reply END to end your booking"; "to cancel" never does ("Reply CANCEL to cancel.").
+        let endingVerbs: Set<String> = ["end", "quit", "stop"]
+        func isOptOutInstruction(_ following: ArraySlice<String>) -> Bool {
+            if following.contains(where: { optOutWords.contains($0) }) { return true }
+            guard let verb = following.firstIndex(where: { endingVerbs.contains($0) }) else { return false }
+            return following.index(after: verb) == following.endIndex
+        }
+        var findings: [LintFinding] = []
+        let sentences = template.literalText.split(whereSeparator: { ".!?;,\n".contains($0) })
+        for sentence in sentences {
+            findings += menuAnswers(
+                in: TokenizedText(String(sentence)).tokens, at: path, verbs: verbs, isOptOutInstruction)
+        }
+        return findings
+    }
+
+    private func menuAnswers(
+        in tokens: [String], at path: String, verbs: Set<String>, _ isOptOutInstruction: (ArraySlice<String>) -> Bool
+    ) -> [LintFinding] {
         var findings: [LintFinding] = []
         var index = 0
         while index < tokens.count {
@@ -287,10 +305,10 @@ public struct FlowLinter: Sendable {
             guard answerIndex < tokens.count else { continue }
             let answer = tokens[answerIndex]
             guard keywords.isReserved(answer) else { continue }
-            let following = tokens[(answerIndex + 1)..<min(tokens.count, answerIndex + 5)]
+            let following = tokens[(answerIndex + 1)..<min(tokens.count, answerIndex + 6)]
             switch keywords.reservedClass(of: answer) {
             case .optOutExact?:
-                if following.contains(where: { optOutWords.contains($0) }) { continue }
+                if isOptOutInstruction(following) { continue }
                 findings.append(
                     LintFinding(
                         severity: .error, rule: "reserved-keyword-answer", path: path,
