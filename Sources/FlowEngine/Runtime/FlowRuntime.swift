@@ -6,6 +6,15 @@ import Messaging
 /// own seeded stream. Every inbound text meets the carrier keyword layer (`KeywordPolicy`) before the flow;
 /// every outbound text passes `OutboundGate`. A call that visits more than `stepBudget` nodes without waiting
 /// stops the conversation with outcome "failed" and says where it looped.
+///
+/// ```swift
+/// let flow = try Flow.decode(text, file: "abandoned-cart.json")
+/// let runtime = FlowRuntime(flow: flow, gate: .standard, replies: ComplianceReplies(brand: "Northwind", contact: "help@example.com"))
+/// var step = runtime.start(FlowSession(contact: attributes, recipient: recipient), at: now)
+/// step = runtime.resume(step.session, with: .message("does it run small?"), at: now.adding(seconds: 60))
+/// // step.events: [.routed(node: "nudge", category: "Sizing"), .tagged("asked-sizing"), .sent(…), .waiting(…)]
+/// // fire .timeout at step.session.timeoutAt and .expired at step.session.expiresAt when nothing arrives
+/// ```
 public struct FlowRuntime: Sendable {
     public let flow: Flow
     public var gate: OutboundGate
