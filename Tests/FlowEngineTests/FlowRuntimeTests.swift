@@ -81,6 +81,20 @@ import Testing
         #expect(back.session.status == .ended)
     }
 
+    @Test func startFromSomeoneWithoutConsentSubscribesThemButYesFromASubscriberIsAnAnswer() throws {
+        let unsubscribed = runtime.resume(TestSupport.session(optedIn: false), with: .message("START"), at: now)
+        #expect(unsubscribed.events.first == .optedIn(keyword: "START"))
+        #expect(unsubscribed.session.recipient.consent.mayMarket(at: now.adding(seconds: 1)).allowed)
+        #expect(unsubscribed.texts.count == 1)
+
+        let shipping = try TestSupport.dataset("abandoned-cart.json")
+        let started = TestSupport.runtime(shipping).start(TestSupport.session(), at: now)
+        let asked = runtime.resume(started.session, with: .message("shipping?"), at: now.adding(seconds: 30))
+        let yes = runtime.resume(asked.session, with: .message("YES"), at: now.adding(seconds: 60))
+        #expect(yes.routes == ["shipping → Wants link"])
+        #expect(!yes.events.contains(.optedIn(keyword: "YES")))
+    }
+
     @Test func helpAnswersWithoutLosingThePlace() {
         let started = runtime.start(TestSupport.session(), at: now)
         let helped = runtime.resume(started.session, with: .message("help"), at: now.adding(seconds: 30))

@@ -130,7 +130,9 @@ public struct FlowRuntime: Sendable {
             sprint.events.append(.helpAnswered)
             sendCompliance(helpReply, &sprint)
             return
-        case .optIn where sprint.session.recipient.consent.isOptedOut(at: sprint.now):
+        case .optIn where !sprint.session.recipient.consent.mayMarket(at: sprint.now).allowed:
+            // START from someone opted out, or with no opt-in on record, is a subscription request; from a
+            // subscribed customer, YES is just an answer and goes to the flow.
             let keyword = match.keyword ?? text
             sprint.session.recipient.consent.optIn(source: .keyword, at: sprint.now)
             sprint.events.append(.optedIn(keyword: keyword))
