@@ -55,60 +55,51 @@ struct FlowChat: Command {
         let runtime = FlowRuntime(
             flow: flow, gate: OutboundGate.standard,
             replies: ComplianceReplies(brand: brand, contact: "help@example.com"))
-        var session = FlowSession(contact: contact, recipient: recipient(for: contact))
-        var now = start
-        var calls: UInt64 = 0
-        func draw() -> UInt64 {
-            calls += 1
-            var z = seed &+ calls &* 0x9E37_79B9_7F4A_7C15
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        func apply(_ step: FlowStep) {
-            session = step.session
-            for event in step.events { console.out(describe(event)) }
+        var conversation = Conversation(
+            runtime: runtime,
+            session: FlowSession(contact: contact, recipient: Self.recipient(for: contact, at: start)),
+            start: start, seed: seed)
+        func show(_ events: [FlowEvent]) {
+            for event in events { console.out(Self.describe(event)) }
         }
 
         let name =
             contact["first_name"].flatMap { if case .string(let text) = $0 { text } else { nil } } ?? "the customer"
         console.out(
-            "Chatting with \"\(flow.name)\" as \(name) at \(ChatClock.format(now)). Type replies; /help lists commands."
+            "Chatting with \"\(flow.name)\" as \(name) at \(ChatClock.format(start)). Type replies; /help lists commands."
         )
-        apply(runtime.start(session, at: now, draw: draw()))
+        show(conversation.start())
 
         while let line = console.readLine() {
             let input = line.trimmingCharacters(in: .whitespaces)
             if input.isEmpty { continue }
             guard input.hasPrefix("/") else {
                 console.out("> \(input)")
-                apply(runtime.resume(session, with: .message(input), at: now, draw: draw()))
+                show(conversation.reply(input))
                 continue
             }
             let words = input.split(separator: " ", maxSplits: 1).map(String.init)
             switch words[0] {
             case "/quit", "/exit":
-                console.out(summary(session))
+                console.out(Self.summary(conversation.session))
                 return ExitStatus.success
             case "/state":
-                console.out(try stateJSON(session))
+                console.out(try stateJSON(conversation.session))
             case "/wait":
                 guard words.count == 2, let seconds = ChatClock.seconds(words[1]) else {
                     console.out("  ? /wait needs a duration such as 2h, 30m or 1h30m")
                     continue
                 }
-                let target = now.adding(seconds: seconds)
-                while let due = nextDue(session), due.at <= target {
-                    now = max(now, due.at)
+                for fired in conversation.wait(seconds: seconds) {
                     console.out(
-                        "  · \(ChatClock.format(now)): the \(due.input == .timeout ? "timeout" : "expiry") fires")
-                    apply(runtime.resume(session, with: due.input, at: now, draw: draw()))
+                        "  · \(ChatClock.format(fired.at)): the \(fired.input == .timeout ? "timeout" : "expiry") fires"
+                    )
+                    show(fired.events)
                 }
-                now = target
-                console.out("  · the time is now \(ChatClock.format(now))")
+                console.out("  · the time is now \(ChatClock.format(conversation.now))")
             case "/agent":
                 let outcome = words.count == 2 && words[1] != "done" ? words[1] : "resolved"
-                apply(runtime.resume(session, with: .handoffClosed(outcome: outcome), at: now, draw: draw()))
+                show(conversation.closeHandoff(outcome: outcome))
             case "/help":
                 console.out("  /wait DURATION  move the clock (2h, 30m, 1h30m); due timeouts and expiry fire")
                 console.out("  /agent [OUTCOME]  the agent closes the hand-off (default: resolved)")
@@ -118,20 +109,8 @@ struct FlowChat: Command {
                 console.out("  ? unknown command \(words[0]); /help lists the commands")
             }
         }
-        console.out(summary(session))
+        console.out(Self.summary(conversation.session))
         return ExitStatus.success
-    }
-
-    /// The next timer the session is waiting on, the earlier of the timeout and the expiry.
-    private func nextDue(_ session: FlowSession) -> (at: Instant, input: FlowInput)? {
-        var due: (at: Instant, input: FlowInput)?
-        if session.status == .waiting, let timeout = session.timeoutAt { due = (timeout, .timeout) }
-        if session.status == .waiting || session.status == .handedOff, let expiry = session.expiresAt,
-            due.map({ expiry < $0.at }) ?? true
-        {
-            due = (expiry, .expired)
-        }
-        return due
     }
 
     private func customer() throws -> JSONValue {
@@ -147,8 +126,9 @@ struct FlowChat: Command {
         return value
     }
 
-    /// A customer who opted in at checkout the day before, in the time zone and state their attributes name.
-    private func recipient(for contact: JSONValue) -> RecipientCompliance {
+    /// A customer who opted in at checkout the day before `start`, in the time zone and state their attributes
+    /// name, with a fictional 555-01xx number (the gate refuses recipients without a number).
+    static func recipient(for contact: JSONValue, at start: Instant) -> RecipientCompliance {
         func text(_ key: String) -> String? { if case .string(let value)? = contact[key] { value } else { nil } }
         var consent = ConsentHistory()
         consent.optIn(
@@ -166,7 +146,7 @@ struct FlowChat: Command {
         return String(decoding: try encoder.encode(session), as: UTF8.self)
     }
 
-    private func summary(_ session: FlowSession) -> String {
+    static func summary(_ session: FlowSession) -> String {
         switch session.status {
         case .ended: return "conversation ended: \(session.outcome ?? "ended")"
         case .waiting: return "conversation left waiting at \(session.node >= 0 ? "node \(session.node)" : "the start")"
@@ -176,7 +156,7 @@ struct FlowChat: Command {
     }
 
     /// One line per event, bot texts flush left so a transcript reads like a phone screen.
-    private func describe(_ event: FlowEvent) -> String {
+    static func describe(_ event: FlowEvent) -> String {
         switch event {
         case .sent(let text):
             var line = "bot: \(text.text)"
