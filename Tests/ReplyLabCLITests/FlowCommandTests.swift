@@ -196,6 +196,30 @@ import Testing
             ))
     }
 
+    @Test func testRunsTheBundledSuitesAndFailsOnABrokenExpectation() throws {
+        let suites = ["abandoned-cart", "appointment-reminder"].map {
+            Self.path("datasets/flows/tests/\($0).tests.json")
+        }
+        let passing = run(["flow", "test"] + suites)
+        #expect(passing.status == 0)
+        #expect(passing.output.contains("  ✔ a sizing question and a size get the checkout link\n"))
+        #expect(passing.output.hasSuffix("12 tests, 0 failed\n"))
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "replylab-suite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(atPath: Self.cart, toPath: directory.appendingPathComponent("cart.json").path)
+        let suite = directory.appendingPathComponent("cart.tests.json")
+        try
+            #"{"format": "replylab-flow-tests/1", "flow": "cart.json", "tests": [{"name": "wrong", "steps": ["8"], "expect": {"outcome": "declined"}}]}"#
+            .write(to: suite, atomically: true, encoding: .utf8)
+        let failing = run(["flow", "test", suite.path])
+        #expect(failing.status == 1)
+        #expect(failing.output.contains("  ✘ wrong\n      expected outcome \"declined\", got \"waiting\"\n"))
+        #expect(failing.output.hasSuffix("1 test, 1 failed\n"))
+    }
+
     @Test func flowHelpListsTheSubcommands() {
         let result = run(["flow", "--help"])
         #expect(result.status == 0)

@@ -57,7 +57,8 @@ struct FlowChat: Command {
             replies: ComplianceReplies(brand: brand, contact: "help@example.com"))
         var conversation = Conversation(
             runtime: runtime,
-            session: FlowSession(contact: contact, recipient: Self.recipient(for: contact, at: start)),
+            session: FlowSession(
+                contact: contact, recipient: Conversation.sampleRecipient(for: contact, optedInBefore: start)),
             start: start, seed: seed)
         func show(_ events: [FlowEvent]) {
             for event in events { console.out(Self.describe(event)) }
@@ -124,20 +125,6 @@ struct FlowChat: Command {
                 expected: "an object of customer attributes")
         }
         return value
-    }
-
-    /// A customer who opted in at checkout the day before `start`, in the time zone and state their attributes
-    /// name, with a fictional 555-01xx number (the gate refuses recipients without a number).
-    static func recipient(for contact: JSONValue, at start: Instant) -> RecipientCompliance {
-        func text(_ key: String) -> String? { if case .string(let value)? = contact[key] { value } else { nil } }
-        var consent = ConsentHistory()
-        consent.optIn(
-            source: text("consent_source").flatMap(ConsentSource.init(rawValue:)) ?? .checkout,
-            at: start.adding(seconds: -86_400))
-        return RecipientCompliance(
-            phone: try? PhoneNumber.parse("+1 415 555 0123", allowFictional: true),
-            timeZones: [text("time_zone") ?? "America/New_York"], state: text("state"), consent: consent,
-            sends: SendHistory())
     }
 
     private func stateJSON(_ session: FlowSession) throws -> String {

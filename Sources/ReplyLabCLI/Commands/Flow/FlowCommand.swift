@@ -5,9 +5,9 @@ import Foundation
 struct FlowCommand: CommandGroup {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "flow", abstract: "Lint, chat with, graph and import conversational flows.",
+            name: "flow", abstract: "Lint, chat with, test, graph and import conversational flows.",
             discussion: "The flow format is documented in datasets/flows/README.md.",
-            subcommands: [FlowLint.self, FlowChat.self, FlowGraph.self, FlowImport.self])
+            subcommands: [FlowLint.self, FlowChat.self, FlowTest.self, FlowGraph.self, FlowImport.self])
     }
 }
 
