@@ -42,8 +42,8 @@ public struct KeywordPolicy: Hashable, Sendable {
         compiled = Compiled(
             optOut: normal(optOutKeywords), optIn: normal(optInKeywords), help: normal(helpKeywords),
             wholeReply: normal(wholeReplyRevocations), revocations: normal(revocationPhrases),
-            perSe: Set(normal(perSeWords).map { $0.joined(separator: " ") }),
-            courtesy: Set(normal(courtesyWords).map { $0.joined(separator: " ") }),
+            perSe: normal(perSeWords).map { $0.joined(separator: " ") },
+            courtesy: normal(courtesyWords).map { $0.joined(separator: " ") },
             idioms: normal(harmlessIdioms), review: normal(reviewPhrases))
     }
 
@@ -54,8 +54,9 @@ public struct KeywordPolicy: Hashable, Sendable {
         var help: [[String]]
         var wholeReply: [[String]]
         var revocations: [[String]]
-        var perSe: Set<String>
-        var courtesy: Set<String>
+        /// Short lists searched linearly: cheaper than hashing for a handful of words, and no hashed look-ups.
+        var perSe: [String]
+        var courtesy: [String]
         var idioms: [[String]]
         var review: [[String]]
     }
@@ -65,8 +66,10 @@ public struct KeywordPolicy: Hashable, Sendable {
     /// Twilio's default keyword sets plus the two-word forms "opt out" and "stop all", the FCC per-se words and
     /// the free-text revocations of compliance.md §1.4 (sources there).
     public static let standard = KeywordPolicy(
-        optOutKeywords: ["STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
-                         "OPT OUT"],
+        optOutKeywords: [
+            "STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
+            "OPT OUT",
+        ],
         optInKeywords: ["START", "YES", "UNSTOP"],
         helpKeywords: ["HELP", "INFO"],
         wholeReplyRevocations: ["alto", "baja", "para", "basta", "cancelar", "remove", "unsub", "stahp"],
