@@ -28,6 +28,8 @@ enum NumberReader {
     /// Digit runs with optional thousands groups (`1,250`) and a decimal part (`84.50`); a leading `-` counts
     /// only at the start of a word, so "B-2" is 2 and "-3" is -3.
     private static func digitNumbers(in raw: String) -> [(offset: Int, value: Double)] {
+        // No digit at all (most replies to a number question that are not numbers): nothing to scan.
+        if raw.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) }) { return [] }
         let characters = Array(raw)
         var result: [(Int, Double)] = []
         var index = 0

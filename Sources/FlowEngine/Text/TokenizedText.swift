@@ -6,8 +6,9 @@
 public struct TokenizedText: Sendable, Equatable {
     /// The reply as received.
     public let raw: String
-    /// The folded reply with surrounding spaces removed, for prefix tests.
-    public let folded: String
+    /// The folded reply with surrounding spaces removed, for prefix tests (computed when asked: few routers
+    /// have a `starts_with` case).
+    public var folded: String { TextFolding.fold(raw.trimmingSpaces) }
     /// Folded tokens in order.
     public let tokens: [String]
     /// Character offset of each token in `raw`, to order number words against digits.
@@ -16,7 +17,6 @@ public struct TokenizedText: Sendable, Equatable {
     /// - Complexity: O(*n*) in the length of `text`.
     public init(_ text: String) {
         raw = text
-        folded = TextFolding.fold(text.trimmingSpaces)
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             (tokens, offsets) = TokenizedText.asciiTokens(text)
             return
