@@ -4,7 +4,10 @@ import Testing
 @testable import FlowEngine
 
 @Suite struct FlowTestSuiteTests {
-    static let suites = ["abandoned-cart.tests.json", "appointment-reminder.tests.json"]
+    static let suites = [
+        "abandoned-cart.tests.json", "appointment-reminder.tests.json", "lead-qualification.tests.json",
+        "post-purchase.tests.json", "product-launch.tests.json",
+    ]
 
     func load(_ name: String) throws -> (FlowTestSuite, FlowRuntime) {
         let url = TestSupport.flowsDirectory.appendingPathComponent("tests/\(name)")
