@@ -1,5 +1,6 @@
 /// One problem the linter found: how bad, where (JSON path), what is wrong and how to fix it.
 public struct LintFinding: Sendable, Equatable, Codable {
+    /// Errors fail `flow lint` (exit 1); warnings are worth a look but may be deliberate.
     public enum Severity: String, Sendable, Codable, Comparable {
         case error, warning
 

@@ -24,6 +24,7 @@ public struct Flow: Sendable, Equatable {
     public var nodes: [Node]
     public var intents: [Intent]
 
+    /// Whether the campaign expects replies; the one-way baseline of each campaign is what two-way must beat.
     public enum Mode: String, Sendable, Equatable, CaseIterable {
         case conversational
         case oneWay = "one_way"
@@ -69,6 +70,7 @@ public struct Flow: Sendable, Equatable {
         /// The category for a reply no case matches (switch routers only).
         public var defaultCategory: Int?
 
+        /// `switch` tests cases in order; `random` splits by weight for in-flow A/B tests.
         public enum Kind: String, Sendable, Equatable {
             case `switch`, random
         }

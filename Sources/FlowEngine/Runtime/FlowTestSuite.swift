@@ -13,6 +13,7 @@ public struct FlowTestSuite: Sendable, Equatable {
     public var flow: String
     public var tests: [Test]
 
+    /// One scripted conversation and what must hold when it is over.
     public struct Test: Sendable, Equatable {
         public var name: String
         public var customer: JSONValue?
@@ -21,6 +22,7 @@ public struct FlowTestSuite: Sendable, Equatable {
         public var expect: Expectation
     }
 
+    /// The customer's (or the clock's, or the agent's) next move.
     public enum Step: Sendable, Equatable {
         case reply(String)
         case wait(seconds: Int64)
