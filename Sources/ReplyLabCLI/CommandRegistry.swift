@@ -3,6 +3,7 @@ enum CommandRegistry {
     static var commands: [any Command.Type] {
         [
             DatabaseCommand.self,
+            FlowCommand.self,
             TextCommand.self,
         ]
     }

@@ -3,6 +3,7 @@ import Foundation
 /// `replylab-bench SCENARIO [options]`: speed and memory goals live here, never in timed unit tests.
 let scenarios: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
     ("store", "EventLogWriter vs bare sqlite3_* calls loading message rows [--rows N] [--runs R]", StoreBenchmark.run),
+    ("flow", "Flow runtime calls per second on the abandoned-cart flow", FlowBenchmark.run),
     ("messaging", "Outbound gate, segment counting and reply classification per second.", MessagingBenchmark.run),
 ]
 
