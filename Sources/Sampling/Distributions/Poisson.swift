@@ -69,3 +69,14 @@ public struct Poisson: Sendable {
 
     public var variance: Double { mean }
 }
+
+extension Poisson {
+    /// One draw for a mean that changes per call (e.g. a customer's own purchase rate × tenure), without
+    /// keeping a distribution value around.
+    /// - Precondition: 0 ≤ `mean` < 1e9.
+    public static func sample<Source: RandomSource>(mean: Double, _ source: inout Source) -> Int {
+        precondition(mean >= 0 && mean < 1e9, "Poisson mean must be from 0 to 1e9, got \(mean)")
+        guard let poisson = try? Poisson(mean: mean) else { return 0 }
+        return poisson.sample(&source)
+    }
+}
