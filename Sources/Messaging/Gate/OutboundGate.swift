@@ -1,0 +1,125 @@
+/// Why a text is being sent: decides which checks apply.
+public enum MessagePurpose: String, Codable, Sendable, CaseIterable {
+    /// Promotions and campaigns: need consent, obey quiet hours and caps.
+    case marketing
+    /// Order updates and replies the customer asked for: no marketing consent needed, still never to an
+    /// opted-out number.
+    case transactional
+    /// Opt-out confirmations and help replies: always sent at once (within 5 minutes, CTIA §5.1.3).
+    case compliance
+}
+
+/// What the gate says about one outbound text.
+public enum GateDecision: Hashable, Codable, Sendable {
+    case send
+    /// Allowed later: outside quiet hours or a cap window; `until` is the first instant it may go.
+    case deferred(until: Instant, reason: String)
+    /// Not allowed at all (no consent, opted out, no valid number).
+    case suppressed(reason: String)
+}
+
+/// Everything the gate needs to know about one recipient.
+public struct RecipientCompliance: Hashable, Codable, Sendable {
+    public var phone: PhoneNumber?
+    /// IANA zones the recipient may be in (several when the area code spans zones).
+    public var timeZones: [String]
+    /// State of the phone's area code.
+    public var state: String?
+    /// State of residence when known (from the consent record); its rules apply as well as the area code's.
+    public var residenceState: String?
+    public var consent: ConsentHistory
+    public var sends: SendHistory
+
+    public init(
+        phone: PhoneNumber?, timeZones: [String], state: String?, residenceState: String? = nil,
+        consent: ConsentHistory = ConsentHistory(), sends: SendHistory = SendHistory()
+    ) {
+        self.phone = phone
+        self.timeZones = timeZones
+        self.state = state
+        self.residenceState = residenceState
+        self.consent = consent
+        self.sends = sends
+    }
+
+    /// A recipient whose zones and state come from the phone's area code.
+    public init(
+        phone: PhoneNumber, directory: AreaCodeDirectory = .nanp, residenceState: String? = nil,
+        consent: ConsentHistory = ConsentHistory(), sends: SendHistory = SendHistory()
+    ) {
+        let info = directory.lookup(phone.areaCode)
+        self.init(
+            phone: phone, timeZones: info?.timeZones ?? [], state: info?.state, residenceState: residenceState,
+            consent: consent, sends: sends)
+    }
+
+    /// Every state whose rules apply: the area code's and the residence's.
+    public var states: [String] {
+        var states: [String] = []
+        for state in [state, residenceState].compactMap({ $0 }) where !states.contains(state) { states.append(state) }
+        return states
+    }
+}
+
+/// The single check every outbound text passes: number, opt-out, consent, frequency caps and quiet hours.
+public struct OutboundGate: Sendable {
+    public var quietHours: QuietHoursPolicy
+    /// The brand's own caps; statutory same-subject caps are added for FL, OK and MD recipients.
+    public var cap: FrequencyCap
+    /// Quiet hours bind marketing always; transactional texts too unless this is false (compliance.md §3.1).
+    public var quietHoursApplyToTransactional: Bool
+
+    public init(quietHours: QuietHoursPolicy, cap: FrequencyCap, quietHoursApplyToTransactional: Bool = true) {
+        self.quietHours = quietHours
+        self.cap = cap
+        self.quietHoursApplyToTransactional = quietHoursApplyToTransactional
+    }
+
+    /// The standard quiet-hours policy, statutory caps only.
+    public static let standard = OutboundGate(quietHours: .standard, cap: .none)
+
+    /// Decides whether a text on `subject` for `purpose` may go to `recipient` at `at`.
+    public func check(
+        _ recipient: RecipientCompliance, purpose: MessagePurpose, subject: String, at: Instant
+    ) -> GateDecision {
+        let schedule = quietHours.schedule(timeZones: recipient.timeZones, states: recipient.states)
+        return check(recipient, schedule: schedule, purpose: purpose, subject: subject, at: at)
+    }
+
+    /// The same check with the recipient's quiet-hours schedule resolved in advance (the simulator's hot path).
+    public func check(
+        _ recipient: RecipientCompliance, schedule: QuietHoursPolicy.Schedule, purpose: MessagePurpose,
+        subject: String, at: Instant
+    ) -> GateDecision {
+        if purpose == .compliance { return .send }
+        guard recipient.phone != nil else { return .suppressed(reason: "no valid phone number") }
+        if let last = recipient.consent.latest(at: at), last.kind == .optOut {
+            return .suppressed(reason: recipient.consent.mayMarket(at: at).reason)
+        }
+        guard purpose == .marketing || quietHoursApplyToTransactional else { return .send }
+        var caps = FrequencyCap(limits: [])
+        if purpose == .marketing {
+            let consent = recipient.consent.mayMarket(at: at)
+            guard consent.allowed else { return .suppressed(reason: consent.reason) }
+            caps = cap.adding(schedule.rules.compactMap(\.sameSubjectCap))
+        }
+        var reason: String?
+        if let limit = caps.blockingLimit(recipient.sends, subject: subject, at: at) {
+            reason = "frequency cap: \(limit)"
+        } else if let quiet = schedule.blockingReason(at: at) {
+            reason = quiet
+        }
+        guard let reason else { return .send }
+        var candidate = at
+        for _ in 0..<32 {
+            let capped = caps.nextAllowed(recipient.sends, subject: subject, after: candidate)
+            let open = schedule.nextAllowed(after: capped)
+            if open == capped && caps.allows(recipient.sends, subject: subject, at: open) {
+                candidate = open
+                break
+            }
+            candidate = open
+        }
+        return .deferred(until: candidate, reason: reason)
+    }
+}
