@@ -1,0 +1,145 @@
+import CSQLite
+import Foundation
+
+/// SQLite's `SQLITE_TRANSIENT` destructor: SQLite copies the bytes before the bind call returns.
+///
+/// The C macro is a function-pointer cast Swift does not import; binding a bridged Swift string as
+/// `SQLITE_STATIC` instead stores freed memory (seen here: "ZZZZ…" in the table).
+let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// One SQLite connection: a file or `:memory:`, opened with the pragmas the event log relies on.
+///
+/// Files get WAL (readers never block the writer), `synchronous=NORMAL` (durable at each checkpoint, no fsync
+/// per commit) and a busy timeout; every connection gets foreign keys, extended result codes and defensive
+/// mode (no writable schema, no corrupting pragmas). A `Database` belongs to the task that opened it.
+///
+/// ```swift
+/// let database = try Database(path: "run.sqlite")
+/// try database.transaction { db in try db.execute("DELETE FROM quarantine") }
+/// ```
+/// Related SQLite documentation: https://www.sqlite.org/c3ref/open.html
+public final class Database {
+    /// How a connection may touch its file.
+    public enum Mode: Sendable {
+        /// Read and write, creating the file when missing.
+        case readWrite
+        /// Read only; the file must exist. Writes fail with SQLITE_READONLY.
+        case readOnly
+    }
+
+    /// The path given at open, or ":memory:".
+    public let path: String
+    public let mode: Mode
+    let handle: OpaquePointer
+
+    /// Opens (and for `.readWrite`, creates) the database at `path`; ":memory:" opens a private in-memory one.
+    ///
+    /// - Parameter busyTimeoutMilliseconds: how long a write waits for another connection's lock.
+    /// - Throws: `StoreError.noSuchDatabase` for a missing read-only file, `SQLiteError` when SQLite refuses.
+    public init(path: String, mode: Mode = .readWrite, busyTimeoutMilliseconds: Int32 = 5_000) throws {
+        self.path = path
+        self.mode = mode
+        let isMemory = path == ":memory:"
+        if mode == .readOnly, !isMemory, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.noSuchDatabase(path: path)
+        }
+        var connection: OpaquePointer?
+        let flags =
+            (mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+            | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        guard code == SQLITE_OK, let connection else {
+            let error = SQLiteError.last(on: connection, code: code, sql: nil)
+            sqlite3_close_v2(connection)
+            throw SQLiteError(code: error.code, message: "cannot open '\(path)': \(error.message)")
+        }
+        handle = connection
+        sqlite3_extended_result_codes(handle, 1)
+        _ = csqlite_enable_defensive(handle)
+        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        try execute("PRAGMA foreign_keys = ON")
+        if !isMemory && mode == .readWrite {
+            try execute("PRAGMA journal_mode = WAL")
+            try execute("PRAGMA synchronous = NORMAL")
+        }
+        // Reading the schema now turns "file is not a database" into an error at open, not at first use.
+        _ = try userVersion()
+    }
+
+    /// A fresh private in-memory database (tests, scratch work).
+    public static func inMemory() throws -> Database {
+        try Database(path: ":memory:")
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more SQL statements that take no arguments (DDL, pragmas, `BEGIN`).
+    ///
+    /// Related SQLite documentation: https://www.sqlite.org/c3ref/exec.html
+    public func execute(_ sql: String) throws(SQLiteError) {
+        let code = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard code == SQLITE_OK else { throw SQLiteError.last(on: handle, code: code, sql: sql) }
+    }
+
+    /// Compiles `sql` once; reuse the statement for every row (bind, execute, repeat).
+    public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+        try Statement(database: self, sql: sql)
+    }
+
+    /// The first column of the first row of `sql` as an integer, e.g. `SELECT count(*) FROM runs`.
+    public func integer(_ sql: String) throws(SQLiteError) -> Int64 {
+        let statement = try prepare(sql)
+        guard try statement.step() else {
+            throw SQLiteError(code: SQLITE_MISMATCH, message: "query returned no row", sql: sql)
+        }
+        return try statement.column(0)
+    }
+
+    /// `PRAGMA user_version`: the schema version migrations have reached (0 for a new file).
+    public func userVersion() throws(SQLiteError) -> Int64 {
+        try integer("PRAGMA user_version")
+    }
+
+    /// Rows changed by the most recent INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// True while a transaction is open on this connection.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// When a transaction takes its write lock.
+    public enum TransactionKind: String, Sendable {
+        /// Lock at the first write; may fail with SQLITE_BUSY mid-transaction.
+        case deferred = "DEFERRED"
+        /// Lock at BEGIN, so a writer waits (busy timeout) up front instead of failing halfway.
+        case immediate = "IMMEDIATE"
+        case exclusive = "EXCLUSIVE"
+    }
+
+    /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
+    ///
+    /// The first error is the one rethrown: a failing `ROLLBACK` never hides what went wrong in `body`.
+    public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: (Database) throws -> T) throws -> T {
+        try execute("BEGIN \(kind.rawValue) TRANSACTION")
+        let result: T
+        do {
+            result = try body(self)
+        } catch {
+            try? execute("ROLLBACK TRANSACTION")
+            throw error
+        }
+        do {
+            try execute("COMMIT TRANSACTION")
+        } catch {
+            try? execute("ROLLBACK TRANSACTION")
+            throw error
+        }
+        return result
+    }
+}
+
+/// A connection is one SQLite handle opened with SQLITE_OPEN_NOMUTEX: it must stay on the task that opened it.
+/// Shards send record values to the one writer task instead of sharing the connection.
+@available(*, unavailable, message: "A Database belongs to the task that opened it")
+extension Database: Sendable {}

@@ -1,0 +1,240 @@
+/// The event-log schema and its migrations, keyed by `PRAGMA user_version`.
+///
+/// Version N of the schema is the result of running migrations 1…N in order, each in one transaction that
+/// also sets `user_version`. Opening an up-to-date file changes nothing; a file from a newer ReplyLab is
+/// refused rather than misread.
+///
+/// Keys: every table carries `run_id`. Per-run ids (customer, message, conversation, …) are numbered by the
+/// producer, so a shard or an import never needs the database to hand out ids. Every event row references its
+/// run and customer; links between events (message → conversation, hand-off → conversation, order → message)
+/// are plain columns, because producers close those records in a different order than they open them.
+///
+/// Messages are the big table (10^6 rows per run is normal). It is clustered on `(run_id, message_id)`
+/// (`WITHOUT ROWID`): one b-tree, appended in key order, a run's messages contiguous, and orders can name a
+/// message by its per-run id. The secondary indexes analytics reads by (customer, time) are listed in
+/// `analyticsIndexes`, so a bulk load can build them after the rows are in (see `EventLogWriter`).
+public enum EventLogSchema {
+    /// The version this build writes and understands.
+    public static var currentVersion: Int64 { Int64(migrations.count) }
+
+    /// Every table, in the order foreign keys need them created and filled.
+    public static let tables = [
+        "runs", "variants", "customers", "assignments", "conversations", "messages", "handoffs", "orders",
+        "consent_events", "suppressions", "quarantine",
+    ]
+
+    /// Secondary indexes for analytics: per run, by customer and time. Kept apart from the tables so a bulk
+    /// load can drop them and build each once at the end, which costs far less than maintaining them per row.
+    public static let analyticsIndexes: [(name: String, sql: String)] = [
+        ("customers_by_segment", "CREATE INDEX IF NOT EXISTS customers_by_segment ON customers (run_id, segment)"),
+        ("assignments_by_variant", "CREATE INDEX IF NOT EXISTS assignments_by_variant ON assignments (run_id, variant_id)"),
+        ("conversations_by_customer",
+         "CREATE INDEX IF NOT EXISTS conversations_by_customer ON conversations (run_id, customer_id, started_at)"),
+        ("messages_by_customer",
+         "CREATE INDEX IF NOT EXISTS messages_by_customer ON messages (run_id, customer_id, at)"),
+        ("handoffs_by_customer",
+         "CREATE INDEX IF NOT EXISTS handoffs_by_customer ON handoffs (run_id, customer_id, queued_at)"),
+        ("orders_by_customer", "CREATE INDEX IF NOT EXISTS orders_by_customer ON orders (run_id, customer_id, at)"),
+        ("consent_events_by_customer",
+         "CREATE INDEX IF NOT EXISTS consent_events_by_customer ON consent_events (run_id, customer_id, at)"),
+        ("suppressions_by_customer",
+         "CREATE INDEX IF NOT EXISTS suppressions_by_customer ON suppressions (run_id, customer_id, at)"),
+    ]
+
+    /// Migration `i` takes the schema from version `i` to `i + 1`.
+    static let migrations: [String] = [version1]
+
+    /// The first schema: every table of DESIGN.md's event log.
+    static let version1 = """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('simulation', 'import', 'population')),
+            source TEXT NOT NULL,
+            seed INTEGER,
+            config_json TEXT NOT NULL,
+            tool_version TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE variants (
+            run_id INTEGER NOT NULL REFERENCES runs (id),
+            variant_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            flow TEXT NOT NULL,
+            share REAL NOT NULL CHECK (share >= 0 AND share <= 1),
+            is_holdout INTEGER NOT NULL CHECK (is_holdout IN (0, 1)),
+            PRIMARY KEY (run_id, variant_id)
+        );
+        CREATE TABLE customers (
+            run_id INTEGER NOT NULL REFERENCES runs (id),
+            customer_id INTEGER NOT NULL,
+            masked_phone TEXT NOT NULL,
+            phone_hash INTEGER NOT NULL,
+            time_zone TEXT NOT NULL,
+            state TEXT NOT NULL,
+            segment TEXT NOT NULL,
+            attributes_json TEXT NOT NULL,
+            PRIMARY KEY (run_id, customer_id)
+        );
+        CREATE TABLE assignments (
+            run_id INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            variant_id INTEGER NOT NULL,
+            PRIMARY KEY (run_id, customer_id),
+            FOREIGN KEY (run_id, customer_id) REFERENCES customers (run_id, customer_id),
+            FOREIGN KEY (run_id, variant_id) REFERENCES variants (run_id, variant_id)
+        );
+        CREATE TABLE conversations (
+            run_id INTEGER NOT NULL,
+            conversation_id INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            flow TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            ended_at INTEGER,
+            outcome TEXT,
+            path TEXT NOT NULL,
+            PRIMARY KEY (run_id, conversation_id),
+            FOREIGN KEY (run_id, customer_id) REFERENCES customers (run_id, customer_id)
+        );
+        CREATE TABLE messages (
+            run_id INTEGER NOT NULL,
+            message_id INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            conversation_id INTEGER,
+            direction TEXT NOT NULL CHECK (direction IN ('outbound', 'inbound')),
+            kind TEXT NOT NULL CHECK (kind IN ('campaign', 'auto', 'agent', 'compliance', 'customer')),
+            at INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            segments INTEGER NOT NULL,
+            encoding TEXT NOT NULL,
+            status TEXT NOT NULL,
+            cost_microdollars INTEGER NOT NULL,
+            flow_node TEXT,
+            PRIMARY KEY (run_id, message_id),
+            FOREIGN KEY (run_id, customer_id) REFERENCES customers (run_id, customer_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE handoffs (
+            run_id INTEGER NOT NULL,
+            handoff_id INTEGER NOT NULL,
+            conversation_id INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            queue TEXT NOT NULL,
+            queued_at INTEGER NOT NULL,
+            picked_up_at INTEGER,
+            closed_at INTEGER,
+            resolution TEXT NOT NULL CHECK (resolution IN ('resolved', 'abandoned', 'open')),
+            agent_id INTEGER,
+            PRIMARY KEY (run_id, handoff_id),
+            FOREIGN KEY (run_id, customer_id) REFERENCES customers (run_id, customer_id)
+        );
+        CREATE TABLE orders (
+            run_id INTEGER NOT NULL,
+            order_id INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            value_cents INTEGER NOT NULL,
+            cart_id TEXT,
+            attributed_message_id INTEGER,
+            PRIMARY KEY (run_id, order_id),
+            FOREIGN KEY (run_id, customer_id) REFERENCES customers (run_id, customer_id)
+        );
+        CREATE TABLE consent_events (
+            run_id INTEGER NOT NULL,
+            event_id INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('opt_in', 'opt_out', 'help')),
+            keyword TEXT,
+            source TEXT NOT NULL,
+            PRIMARY KEY (run_id, event_id),
+            FOREIGN KEY (run_id, customer_id) REFERENCES customers (run_id, customer_id)
+        );
+        CREATE TABLE suppressions (
+            run_id INTEGER NOT NULL,
+            suppression_id INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            reason TEXT NOT NULL CHECK (reason IN ('quiet_hours', 'no_consent', 'opted_out', 'frequency_cap')),
+            deferred_until INTEGER,
+            subject TEXT NOT NULL,
+            PRIMARY KEY (run_id, suppression_id),
+            FOREIGN KEY (run_id, customer_id) REFERENCES customers (run_id, customer_id)
+        );
+        CREATE TABLE quarantine (
+            run_id INTEGER NOT NULL REFERENCES runs (id),
+            line INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            raw_text TEXT NOT NULL,
+            PRIMARY KEY (run_id, line)
+        );
+        """
+
+    /// What `migrate` did, for `replylab db init` to print.
+    public struct MigrationReport: Equatable, Sendable {
+        public var fromVersion: Int64
+        public var toVersion: Int64
+        /// Analytics indexes found missing on an up-to-date file (a bulk load that never finished) and rebuilt.
+        public var rebuiltIndexes: [String] = []
+        /// True when the file was already at `toVersion` and nothing was written.
+        public var wasUpToDate: Bool { fromVersion == toVersion && rebuiltIndexes.isEmpty }
+    }
+
+    /// Brings `database` to `currentVersion`, one transaction per migration.
+    ///
+    /// - Throws: `StoreError.newerSchema` for a file from a newer ReplyLab (nothing is touched),
+    ///   `StoreError.outdatedReadOnlySchema` for an old file opened read-only, `SQLiteError` if a step fails
+    ///   (that step is rolled back; earlier steps stay).
+    @discardableResult
+    public static func migrate(_ database: Database) throws -> MigrationReport {
+        let found = try database.userVersion()
+        if found > currentVersion {
+            throw StoreError.newerSchema(path: database.path, fileVersion: found, supportedVersion: currentVersion)
+        }
+        if found == currentVersion {
+            let missing = database.mode == .readWrite ? try missingIndexes(database) : []
+            if !missing.isEmpty {
+                try database.transaction { database in
+                    for index in analyticsIndexes where missing.contains(index.name) { try database.execute(index.sql) }
+                }
+            }
+            return MigrationReport(fromVersion: found, toVersion: found, rebuiltIndexes: missing)
+        }
+        if database.mode == .readOnly {
+            throw StoreError.outdatedReadOnlySchema(
+                path: database.path, fileVersion: found, supportedVersion: currentVersion)
+        }
+        for version in Int(found)..<migrations.count {
+            try database.transaction { database in
+                try database.execute(migrations[version])
+                if version == migrations.count - 1 {
+                    for index in analyticsIndexes { try database.execute(index.sql) }
+                }
+                try database.execute("PRAGMA user_version = \(version + 1)")
+            }
+        }
+        return MigrationReport(fromVersion: found, toVersion: currentVersion)
+    }
+
+    /// Analytics indexes absent from `database`, in `analyticsIndexes` order.
+    static func missingIndexes(_ database: Database) throws -> [String] {
+        let query = try database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?")
+        var missing: [String] = []
+        for index in analyticsIndexes {
+            try query.bind(index.name, at: 1)
+            if try !query.step() { missing.append(index.name) }
+            query.reset()
+        }
+        return missing
+    }
+
+    /// Checks that `database` can be read as this build's event log, without writing (for read-only opens).
+    public static func requireCurrent(_ database: Database) throws {
+        let found = try database.userVersion()
+        if found > currentVersion {
+            throw StoreError.newerSchema(path: database.path, fileVersion: found, supportedVersion: currentVersion)
+        }
+        if found < currentVersion {
+            throw StoreError.outdatedReadOnlySchema(
+                path: database.path, fileVersion: found, supportedVersion: currentVersion)
+        }
+    }
+}

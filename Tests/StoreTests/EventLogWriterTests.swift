@@ -1,0 +1,153 @@
+import EventLog
+import Foundation
+import Testing
+
+@testable import Store
+
+@Suite struct EventLogWriterTests {
+    let database: Database
+
+    init() throws {
+        database = try Database.inMemory()
+    }
+
+    @Test func everyRecordTypeRoundTripsThroughTheReaders() throws {
+        let batch = SampleRun.batch()
+        let writer = try EventLogWriter(database: database)
+        try writer.append(batch)
+        try writer.finish()
+        let reader = try EventLogReader(database: database)
+        let read = try reader.events(ofRun: 1)
+        #expect(read.runs == batch.runs)
+        #expect(read.variants == batch.variants)
+        #expect(read.customers == batch.customers)
+        #expect(read.assignments == batch.assignments)
+        #expect(read.conversations == batch.conversations)
+        #expect(read.messages == batch.messages)
+        #expect(read.handoffs == batch.handoffs)
+        #expect(read.orders == batch.orders)
+        #expect(read.consentEvents == batch.consentEvents)
+        #expect(read.suppressions == batch.suppressions)
+        #expect(read.quarantine == batch.quarantine)
+        #expect(read == batch)
+        #expect(writer.recordsWritten == batch.count)
+    }
+
+    @Test func rowCountsAndRunsAreReportedPerTable() throws {
+        let writer = try EventLogWriter(database: database)
+        try writer.append(SampleRun.batch(runID: 1))
+        try writer.append(SampleRun.batch(runID: 2))
+        try writer.finish()
+        let reader = try EventLogReader(database: database)
+        #expect(try reader.runs().map(\.id) == [1, 2])
+        let counts = try reader.rowCounts()
+        #expect(counts.map(\.table) == EventLogSchema.tables)
+        #expect(counts.map(\.rows) == [2, 4, 4, 4, 4, 6, 4, 4, 4, 4, 2])
+        #expect(try reader.rowCounts(ofRun: 2).map(\.rows) == [1, 2, 2, 2, 2, 3, 2, 2, 2, 2, 1])
+        #expect(try reader.rowCounts(ofRun: 3).allSatisfy { $0.rows == 0 })
+    }
+
+    @Test func oneCustomersMessagesComeInTimeOrder() throws {
+        var batch = SampleRun.batch()
+        batch.messages.append(
+            MessageRecord(
+                runID: 1, messageID: 4, customerID: 1, conversationID: 1, direction: .outbound, kind: .agent,
+                at: 1_764_374_000_000, body: "Earlier", segments: 1, encoding: "GSM-7", status: .sent,
+                costMicrodollars: 8_300, flowNode: nil))
+        let writer = try EventLogWriter(database: database)
+        try writer.append(batch)
+        try writer.finish()
+        let reader = try EventLogReader(database: database)
+        #expect(try reader.messages(ofRun: 1, customer: 1).map(\.messageID) == [4, 1, 2])
+        var streamed: [Int64] = []
+        try reader.forEachMessage(ofRun: 1) { streamed.append($0.messageID) }
+        #expect(streamed == [1, 2, 3, 4])
+    }
+
+    @Test func messageForAnUnknownCustomerIsAForeignKeyViolationAndTheBatchIsNotStored() throws {
+        let writer = try EventLogWriter(database: database)
+        try writer.append(SampleRun.batch())
+        var stray = SampleRun.batch().messages[0]
+        stray.messageID = 99
+        stray.customerID = 404
+        let valid = MessageRecord(
+            runID: 1, messageID: 98, customerID: 1, conversationID: nil, direction: .outbound, kind: .campaign,
+            at: 0, body: "ok", segments: 1, encoding: "GSM-7", status: .sent, costMicrodollars: 1, flowNode: nil)
+        let error = #expect(throws: SQLiteError.self) { try writer.append(EventBatch(messages: [valid, stray])) }
+        #expect(error?.code == 787)
+        #expect(error?.message == "FOREIGN KEY constraint failed")
+        #expect(error?.sql?.hasPrefix("INSERT INTO messages (run_id, message_id, customer_id,") == true)
+        // The refused batch left nothing behind; the earlier one survives and the writer goes on.
+        try writer.append(EventBatch(messages: [valid]))
+        try writer.finish()
+        let messages = try EventLogReader(database: database).messages(ofRun: 1)
+        #expect(messages.map(\.messageID) == [1, 2, 3, 98])
+    }
+
+    @Test func duplicateIDIsRefusedWithThePrimaryKeyCode() throws {
+        let writer = try EventLogWriter(database: database)
+        try writer.append(SampleRun.batch())
+        let error = #expect(throws: SQLiteError.self) {
+            try writer.append(EventBatch(runs: SampleRun.batch().runs))
+        }
+        #expect(error?.code == 1555)
+        #expect(error?.message == "UNIQUE constraint failed: runs.id")
+    }
+
+    @Test func unknownRunKindIsRefusedByTheSchema() throws {
+        let writer = try EventLogWriter(database: database)
+        var batch = SampleRun.batch()
+        batch.runs[0].kind = "guess"
+        let error = #expect(throws: SQLiteError.self) { try writer.append(batch) }
+        #expect(error?.code == 275)
+    }
+
+    @Test func appendAfterFinishIsRefused() throws {
+        let writer = try EventLogWriter(database: database)
+        try writer.finish()
+        #expect(throws: StoreError.writerFinished(path: ":memory:")) { try writer.append(SampleRun.batch()) }
+    }
+
+    @Test func manySmallBatchesAreGroupedIntoLargeTransactions() throws {
+        let writer = try EventLogWriter(database: database, commitEvery: 10)
+        try writer.append(EventBatch(runs: SampleRun.batch().runs, customers: SampleRun.batch().customers))
+        #expect(database.isInTransaction)  // 3 records: still pending
+        func appendMessage(_ id: Int64) throws {
+            var message = SampleRun.batch().messages[0]
+            message.messageID = id
+            try writer.append(EventBatch(messages: [message]))
+        }
+        for id in Int64(1)...Int64(7) { try appendMessage(id) }
+        #expect(!database.isInTransaction)  // 3 + 7 = 10 records: committed
+        try appendMessage(8)
+        try appendMessage(9)
+        #expect(database.isInTransaction)
+        try writer.finish()
+        #expect(!database.isInTransaction)
+        #expect(try database.integer("SELECT count(*) FROM messages") == 9)
+    }
+
+    @Test(arguments: [EventLogWriter.IndexStrategy.maintain, .deferUntilFinish, .automatic])
+    func everyIndexStrategyEndsWithAllAnalyticsIndexes(_ strategy: EventLogWriter.IndexStrategy) throws {
+        let writer = try EventLogWriter(database: database, indexes: strategy)
+        #expect(writer.defersIndexes == (strategy != .maintain))
+        try writer.append(SampleRun.batch())
+        try writer.finish()
+        #expect(try EventLogSchema.missingIndexes(database).isEmpty)
+        let plan = try database.prepare(
+            "EXPLAIN QUERY PLAN SELECT * FROM messages WHERE run_id = 1 AND customer_id = 1 ORDER BY at")
+        var details: [String] = []
+        while try plan.step() { details.append(try plan.column(3)) }
+        #expect(details.contains { $0.contains("messages_by_customer") }, "\(details)")
+    }
+
+    @Test func automaticStrategyMaintainsIndexesWhenTheLogAlreadyHasMessages() throws {
+        let first = try EventLogWriter(database: database)
+        #expect(first.defersIndexes)
+        try first.append(SampleRun.batch(runID: 1))
+        try first.finish()
+        let second = try EventLogWriter(database: database)
+        #expect(!second.defersIndexes)
+        #expect(try EventLogSchema.missingIndexes(database).isEmpty)
+    }
+}
