@@ -2,7 +2,8 @@ import Messaging
 import Sampling
 
 /// Where customers live: a state weighted by the spec (resident population by default), then one of that state's
-/// real area codes, then one of the area code's time zones, all from Messaging's `AreaCodeDirectory`.
+/// real area codes (evenly: assumption), then one of the area code's time zones (split as the spec's
+/// `time_zone_splits` says, evenly otherwise), all from Messaging's `AreaCodeDirectory`.
 struct Geography: Sendable {
     /// Postal codes in the spec's (sorted) order.
     let stateCodes: [String]
@@ -13,6 +14,8 @@ struct Geography: Sendable {
     let timeZoneNames: [String]
     /// Zone indexes per area code (0…999), in the directory's order.
     let zonesByAreaCode: [[UInt16]]
+    /// Per area code (0…999) that spans several zones, how its customers split across `zonesByAreaCode`.
+    let zoneSplits: [AliasTable?]
 
     /// - Complexity: O(states + area codes).
     init(spec: PopulationSpec, directory: AreaCodeDirectory) throws(PopulationError) {
@@ -37,11 +40,39 @@ struct Geography: Sendable {
                 sortedZones.firstIndex(of: zone).map { UInt16($0) }
             }
         }
+        var zoneSplits = [AliasTable?](repeating: nil, count: 1_000)
         do {
             stateTable = try AliasTable(weights: spec.states.map(\.weight))
+            for entry in entries where (0..<1_000).contains(entry.areaCode) && entry.timeZones.count > 1 {
+                zoneSplits[entry.areaCode] = try AliasTable(weights: entry.timeZones.map { _ in 1 })
+            }
         } catch {
             throw PopulationError.invalid(file: spec.sourceFile, path: "$.states.weights", reason: error.description)
         }
+        for split in spec.timeZoneSplits {
+            let path = "$.time_zone_splits[\"\(split.areaCode)\"]"
+            guard let info = directory.lookup(split.areaCode), info.timeZones.count > 1 else {
+                throw PopulationError.invalid(
+                    file: spec.sourceFile, path: path,
+                    reason: "area code \(split.areaCode) does not span several time zones in the area-code directory")
+            }
+            var weights = [Double](repeating: 0, count: info.timeZones.count)
+            for zone in split.zones {
+                guard let index = info.timeZones.firstIndex(of: zone.name) else {
+                    throw PopulationError.invalid(
+                        file: spec.sourceFile, path: "\(path)[\"\(zone.name)\"]",
+                        reason: "area code \(split.areaCode) is not in '\(zone.name)'; its zones are "
+                            + info.timeZones.joined(separator: ", "))
+                }
+                weights[index] = zone.weight
+            }
+            do {
+                zoneSplits[split.areaCode] = try AliasTable(weights: weights)
+            } catch {
+                throw PopulationError.invalid(file: spec.sourceFile, path: path, reason: error.description)
+            }
+        }
+        self.zoneSplits = zoneSplits
         stateCodes = spec.states.map(\.code)
         self.areaCodesByState = areaCodesByState
         timeZoneNames = sortedZones

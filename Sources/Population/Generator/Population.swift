@@ -32,7 +32,7 @@ public struct Population: Sendable {
     public internal(set) var orders: [Int32] = []
     /// Days since the last order, or −1 with no orders.
     public internal(set) var lastOrderDaysAgo: [Int32] = []
-    /// The last order's first (headline) product, valid when `orders > 0`.
+    /// The last order's headline product (its largest line), valid when `orders > 0`.
     public internal(set) var lastOrderProduct: [UInt16] = []
     public internal(set) var lastOrderTotalCents: [Int64] = []
     /// Cart total in cents; 0 when the customer has no abandoned cart.

@@ -130,7 +130,7 @@ public struct PopulationGenerator: Sendable {
             let zones = geography.zonesByAreaCode[Int(areaCode)]
             population.state.append(UInt8(stateIndex))
             population.areaCode.append(areaCode)
-            population.timeZone.append(zones[zones.count == 1 ? 0 : draws.nextIndex(zones.count)])
+            population.timeZone.append(zones[geography.zoneSplits[Int(areaCode)]?.sample(&draws) ?? 0])
             guard let phone = phoneBook.next(in: Int(areaCode)) else {
                 throw PopulationError.cannotGenerate(
                     reason: "area code \(areaCode) has no fictional numbers left after "
@@ -161,7 +161,7 @@ public struct PopulationGenerator: Sendable {
                     min: min(segment.lastOrderDaysAgo.min, tenure), max: min(segment.lastOrderDaysAgo.max, tenure))
                 population.lastOrderDaysAgo.append(Int32(Self.uniform(window, &draws)))
                 let basket = drawBasket(spec.lastOrder, &draws)
-                population.lastOrderProduct.append(basket.lines[0].product)
+                population.lastOrderProduct.append(basket.headline)
                 population.lastOrderTotalCents.append(basket.total)
             } else {
                 population.lastOrderDaysAgo.append(-1)
@@ -231,14 +231,16 @@ public struct PopulationGenerator: Sendable {
         var size: UInt8
     }
 
-    /// 1 + Poisson(extra) distinct products by popularity (a repeat draw is dropped), sizes, quantities, total.
+    /// 1 + Poisson(extra) distinct products by popularity (a repeat draw is dropped), sizes, quantities, total, and
+    /// the headline product a text would name (the line with the largest amount, the first on ties).
     private func drawBasket(
         _ basket: PopulationSpec.Basket, _ draws: inout CustomerStream
-    ) -> (lines: [BasketLine], total: Int64) {
+    ) -> (lines: [BasketLine], total: Int64, headline: UInt16) {
         let wanted = 1 + min(basket.maximumItems - 1, Poisson.sample(mean: basket.extraItemsMean, &draws))
         var lines: [BasketLine] = []
         lines.reserveCapacity(wanted)
         var total: Int64 = 0
+        var headline: (product: UInt16, amount: Int64) = (0, -1)
         for _ in 0..<wanted {
             let productIndex = productTable.sample(&draws)
             let quantity: UInt8 = draws.nextBernoulli(basket.secondUnitShare) ? 2 : 1
@@ -246,9 +248,11 @@ public struct PopulationGenerator: Sendable {
             let size = sizeTables[product.categoryIndex].map { UInt8($0.sample(&draws)) } ?? Population.none
             if lines.contains(where: { $0.product == UInt16(productIndex) }) { continue }
             lines.append(BasketLine(product: UInt16(productIndex), quantity: quantity, size: size))
-            total += product.priceCents * Int64(quantity)
+            let amount = product.priceCents * Int64(quantity)
+            total += amount
+            if amount > headline.amount { headline = (UInt16(productIndex), amount) }
         }
-        return (lines, total)
+        return (lines, total, headline.product)
     }
 
     /// A whole number uniform in the inclusive range.

@@ -66,6 +66,9 @@ public struct PopulationSpec: Sendable {
     public var segments: [Segment]
     /// State postal code → weight (e.g. resident population), in postal-code order.
     public var states: [(code: String, weight: Double)]
+    /// For area codes that span several time zones: how their customers split across them, in area-code order.
+    /// Area codes not listed split evenly.
+    public var timeZoneSplits: [(areaCode: Int, zones: [(name: String, weight: Double)])]
     public var femaleShare: Double
     /// Share of customers with no marketing consent on record (transactional texts only).
     public var noConsentShare: Double
@@ -93,7 +96,7 @@ public struct PopulationSpec: Sendable {
     static func parse(_ root: JSONNode, baseDirectory: String) throws(PopulationError) -> PopulationSpec {
         let object = try root.object(allowing: [
             "name", "description", "as_of", "store_url", "catalog", "first_names", "female_share", "segments",
-            "states", "consent", "cart", "last_order", "questions", "appointments", "leads",
+            "states", "time_zone_splits", "consent", "cart", "last_order", "questions", "appointments", "leads",
         ])
         let asOfNode = try object.require("as_of")
         guard let asOf = CivilDate(iso: try asOfNode.string()) else {
@@ -131,6 +134,7 @@ public struct PopulationSpec: Sendable {
             storeURL: try object.require("store_url").string(),
             segments: try parseSegments(try object.require("segments")),
             states: try parseStates(try object.require("states")),
+            timeZoneSplits: try object.optional("time_zone_splits").map(parseTimeZoneSplits) ?? [],
             femaleShare: try object.require("female_share").fraction(),
             noConsentShare: try consent.require("none_share").fraction(),
             consentSources: sources,
@@ -199,6 +203,19 @@ public struct PopulationSpec: Sendable {
         }
         try requirePositiveTotal(states.map(\.weight), weightsNode)
         return states
+    }
+
+    private static func parseTimeZoneSplits(
+        _ node: JSONNode
+    ) throws(PopulationError) -> [(areaCode: Int, zones: [(name: String, weight: Double)])] {
+        var splits: [(areaCode: Int, zones: [(name: String, weight: Double)])] = []
+        for (key, zones) in try node.entries() {
+            guard key.count == 3, let areaCode = Int(key), areaCode >= 200 else {
+                throw zones.fail("expected a three-digit area code such as 907, got '\(key)'")
+            }
+            splits.append((areaCode, try parseWeights(zones)))
+        }
+        return splits
     }
 
     private static func parseBasket(_ node: JSONNode) throws(PopulationError) -> Basket {
