@@ -35,3 +35,16 @@ import Testing
         #expect(abs(KolmogorovSmirnov.criticalValue(sampleSize: 1, alpha: 0.05) - 1.3581015157406196) < 1e-12)
     }
 }
+
+@Suite struct QuantileTests {
+    /// R: quantile(1:10, c(0, .1, .25, .5, .9, 1)) = 1.00 1.90 3.25 5.50 9.10 10.00 (type 7, the default).
+    @Test(arguments: [(0.0, 1.0), (0.1, 1.9), (0.25, 3.25), (0.5, 5.5), (0.9, 9.1), (1.0, 10.0)])
+    func matchesR(p: Double, expected: Double) throws {
+        let value = try #require(Quantile.type7(sorted: (1...10).map(Double.init), p))
+        #expect(abs(value - expected) < 1e-12)
+    }
+
+    @Test func emptyHasNoQuantile() {
+        #expect(Quantile.type7(sorted: [], 0.5) == nil)
+    }
+}

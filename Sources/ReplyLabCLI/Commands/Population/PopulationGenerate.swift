@@ -16,7 +16,7 @@ struct PopulationGenerate: Command {
             options: [
                 .option("count", short: "n", value: "n", help: "How many customers (default 1000)."),
                 .option("seed", value: "seed", help: "Random seed, decimal or 0x hex (default 42)."),
-                .option("out", short: "o", value: "file.csv", help: "Write the customers as CSV."),
+                .option("out", short: "o", value: "file.csv", help: "Write the customers as CSV ('-' for standard output)."),
                 .option("db", value: "file", help: "Write a run and its customers to this SQLite event log."),
                 .option(
                     "phone-hash-key", value: "key",
@@ -49,6 +49,9 @@ struct PopulationGenerate: Command {
         let spec = try PopulationSpec.load(path: specPath)
         let population = try PopulationGenerator(spec: spec).generate(count: count, seed: seed)
         switch output {
+        case .csv("-"):
+            console.write(String(decoding: PopulationCSV.render(population), as: UTF8.self))
+            return ExitStatus.success
         case .csv(let path):
             try PopulationCSV.write(population, toFile: path)
             console.out("wrote \(PopulationSummary.grouped(count)) customers of '\(spec.name)' (seed \(seed)) to \(path)")
