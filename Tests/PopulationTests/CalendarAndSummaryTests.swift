@@ -63,3 +63,21 @@ import Testing
         #expect(summary.cartCount == population.cartTotalCents.filter { $0 > 0 }.count)
     }
 }
+
+@Suite struct ProfileTests {
+    @Test func profileReadsTheSameCustomerAsTheCSV() throws {
+        let population = try Fixtures.generator.generate(count: 50, seed: 42)
+        let rows = AttributesAndCSVTests.parseCSV(String(decoding: PopulationCSV.render(population), as: UTF8.self))
+        for i in 0..<50 {
+            let profile = population.profile(i)
+            let row = rows[i + 1]
+            #expect(profile.id == i)
+            #expect([profile.firstName, profile.phone, profile.state, profile.timeZone, profile.segment.rawValue]
+                == Array(row[1...5]))
+            #expect((profile.consentSource ?? "none") == row[6])
+            #expect(String(profile.orders) == row[8])
+            #expect(String(profile.cartTotalCents) == row[11])
+            #expect(profile.question.rawValue == row[14])
+        }
+    }
+}
