@@ -13,7 +13,9 @@ enum PopulationBenchmark {
         var index = 0
         func value() throws -> String {
             index += 1
-            guard index < arguments.count else { throw PopulationBenchmarkError("\(arguments[index - 1]) needs a value") }
+            guard index < arguments.count else {
+                throw PopulationBenchmarkError("\(arguments[index - 1]) needs a value")
+            }
             return arguments[index]
         }
         while index < arguments.count {
@@ -23,7 +25,9 @@ enum PopulationBenchmark {
             case "--seed": seed = UInt64(try value()) ?? seed
             case "--spec": specPath = try value()
             case "--csv": withCSV = true
-            default: throw PopulationBenchmarkError("unknown option \(arguments[index]); expected -n, --runs, --seed, --spec, --csv")
+            default:
+                throw PopulationBenchmarkError(
+                    "unknown option \(arguments[index]); expected -n, --runs, --seed, --spec, --csv")
             }
             index += 1
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Population
 
 /// The attributes JSON is what flow templates read, so its shape is the customer-attributes contract.
@@ -23,7 +24,8 @@ import Testing
             #expect(Set(attributes.keys).isSubset(of: Self.contractKeys), "\(attributes.keys.sorted())")
             #expect(attributes["first_name"] as? String == population.firstNameTable[Int(population.firstName[i])])
             #expect(attributes["segment"] as? String == population.segment[i].rawValue)
-            #expect(["web_form", "checkout", "keyword", "import", "none"].contains(attributes["consent_source"] as? String))
+            #expect(
+                ["web_form", "checkout", "keyword", "import", "none"].contains(attributes["consent_source"] as? String))
             if let cart = attributes["cart"] as? [String: Any] {
                 sawCart = true
                 let items = try #require(cart["items"] as? [[String: Any]])
@@ -31,21 +33,30 @@ import Testing
                 #expect(cart["total"] as? Int == total)
                 #expect(cart["item_count"] as? Int == items.reduce(0) { $0 + ($1["quantity"] as! Int) })
                 #expect(cart["id"] as? String == CustomerAttributesWriter.cartID(i))
-                #expect(cart["checkout_url"] as? String == "https://shop.example.com/checkout/" + CustomerAttributesWriter.cartID(i))
+                #expect(
+                    cart["checkout_url"] as? String == "https://shop.example.com/checkout/"
+                        + CustomerAttributesWriter.cartID(i))
                 for item in items {
                     let product = try #require(products.first { $0.name == item["name"] as? String })
                     #expect(item["price"] as? Int == Int(product.priceCents))
                     let sizes = Fixtures.defaultSpec.catalog.categories[product.categoryIndex].sizes
-                    if let size = item["size"] as? String { #expect(sizes.contains(size)) } else { #expect(sizes.isEmpty) }
+                    if let size = item["size"] as? String {
+                        #expect(sizes.contains(size))
+                    } else {
+                        #expect(sizes.isEmpty)
+                    }
                 }
             } else {
                 #expect(population.cartTotalCents[i] == 0)
             }
             if let order = attributes["last_order"] as? [String: Any] {
                 sawOrder = true
-                #expect(order["id"] as? String == CustomerAttributesWriter.orderID(i, orders: Int(population.orders[i])))
+                #expect(
+                    order["id"] as? String == CustomerAttributesWriter.orderID(i, orders: Int(population.orders[i])))
                 #expect(order["days_ago"] as? Int == Int(population.lastOrderDaysAgo[i]))
-                #expect((order["total"] as? Int ?? 0) >= Int(products.first { $0.name == order["product"] as? String }!.priceCents))
+                #expect(
+                    (order["total"] as? Int ?? 0)
+                        >= Int(products.first { $0.name == order["product"] as? String }!.priceCents))
             } else {
                 #expect(population.orders[i] == 0)
             }
@@ -97,8 +108,10 @@ import Testing
 
     @Test func leadsCarryCompanyAndInterest() throws {
         var object = Fixtures.defaultSpecObject()
-        object["leads"] = ["share": 0.5, "companies": ["Bluebird Dental", "Cedar Logistics"],
-                           "interests": ["demo": 2, "pricing": 1]]
+        object["leads"] = [
+            "share": 0.5, "companies": ["Bluebird Dental", "Cedar Logistics"],
+            "interests": ["demo": 2, "pricing": 1],
+        ]
         let population = try PopulationGenerator(spec: try Fixtures.parse(object)).generate(count: 400, seed: 1)
         let writer = CustomerAttributesWriter(population: population)
         let leads = try (0..<400).compactMap { try Self.object(writer.json($0))["lead"] as? [String: String] }
@@ -119,16 +132,25 @@ import Testing
         while let character = characters.popFirst() {
             if quoted {
                 if character == "\"" {
-                    if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
+                    if characters.first == "\"" {
+                        field.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(character)
                 }
             } else if character == "\"" {
                 quoted = true
             } else if character == "," {
-                row.append(field); field = ""
+                row.append(field)
+                field = ""
             } else if character == "\n" {
-                row.append(field); rows.append(row); row = []; field = ""
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
             } else {
                 field.append(character)
             }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Population
 
 @Suite struct CalendarAndSummaryTests {
@@ -72,8 +73,9 @@ import Testing
             let profile = population.profile(i)
             let row = rows[i + 1]
             #expect(profile.id == i)
-            #expect([profile.firstName, profile.phone, profile.state, profile.timeZone, profile.segment.rawValue]
-                == Array(row[1...5]))
+            #expect(
+                [profile.firstName, profile.phone, profile.state, profile.timeZone, profile.segment.rawValue]
+                    == Array(row[1...5]))
             #expect((profile.consentSource ?? "none") == row[6])
             #expect(String(profile.orders) == row[8])
             #expect(String(profile.cartTotalCents) == row[11])

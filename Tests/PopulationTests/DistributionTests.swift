@@ -1,6 +1,7 @@
 import Foundation
 import Sampling
 import Testing
+
 @testable import Population
 
 /// The generated population matches the spec it was drawn from, and the published figures the spec cites.
@@ -32,9 +33,10 @@ import Testing
             Self.expectShare(counts[index], of: Self.n, near: state.weight / total, state.code)
         }
         // Total variation distance over all 51: sampling noise alone gives about 0.015 at n = 50,000.
-        let distance = zip(counts, Self.spec.states).reduce(0.0) {
-            $0 + abs(Double($1.0) / Double(Self.n) - $1.1.weight / total)
-        } / 2
+        let distance =
+            zip(counts, Self.spec.states).reduce(0.0) {
+                $0 + abs(Double($1.0) / Double(Self.n) - $1.1.weight / total)
+            } / 2
         #expect(distance < 0.03, "TV distance \(distance)")
     }
 
@@ -43,15 +45,23 @@ import Testing
     /// area codes, so allow 1.5 percentage points.
     @Test func timeZonesLandOnThePublishedSplit() {
         let groups: [(name: String, zones: [String], share: Double)] = [
-            ("Eastern", ["America/New_York", "America/Detroit", "America/Indiana/Indianapolis", "America/Kentucky/Louisville"], 0.476),
-            ("Central", ["America/Chicago", "America/North_Dakota/Center", "America/Indiana/Knox", "America/Menominee"], 0.291),
+            (
+                "Eastern",
+                ["America/New_York", "America/Detroit", "America/Indiana/Indianapolis", "America/Kentucky/Louisville"],
+                0.476
+            ),
+            (
+                "Central",
+                ["America/Chicago", "America/North_Dakota/Center", "America/Indiana/Knox", "America/Menominee"], 0.291
+            ),
             ("Mountain", ["America/Denver", "America/Phoenix", "America/Boise"], 0.067),
             ("Pacific", ["America/Los_Angeles"], 0.166),
             ("Alaska", ["America/Anchorage", "America/Juneau"], 0.002),
             ("Hawaii", ["Pacific/Honolulu"], 0.004),
         ]
         for group in groups {
-            let count = Self.population.timeZone.filter { group.zones.contains(Self.population.timeZoneTable[Int($0)]) }.count
+            let count = Self.population.timeZone.filter { group.zones.contains(Self.population.timeZoneTable[Int($0)]) }
+                .count
             let share = Double(count) / Double(Self.n)
             #expect(abs(share - group.share) < 0.015, "\(group.name): \(share)")
         }
@@ -90,8 +100,9 @@ import Testing
             let indexes = (0..<Self.n).filter { p.segment[$0] == segment.segment }
             let mean = indexes.reduce(0.0) { $0 + Double(p.replyPropensity[$1]) } / Double(indexes.count)
             let beta = try! Beta(mean: segment.replyRate, concentration: segment.replyRateConcentration)
-            #expect(abs(mean - segment.replyRate) < 5 * (beta.variance / Double(indexes.count)).squareRoot(),
-                    "\(segment.segment): reply \(mean)")
+            #expect(
+                abs(mean - segment.replyRate) < 5 * (beta.variance / Double(indexes.count)).squareRoot(),
+                "\(segment.segment): reply \(mean)")
             let carts = indexes.filter { p.cartTotalCents[$0] > 0 }.count
             Self.expectShare(carts, of: indexes.count, near: segment.cartShare, "\(segment.segment) carts")
         }
@@ -104,7 +115,9 @@ import Testing
         let products = Self.spec.catalog.products
         for i in 0..<Self.n {
             let lines = p.cartLines(i)
-            let sum = lines.reduce(Int64(0)) { $0 + products[Int(p.cartLineProduct[$1])].priceCents * Int64(p.cartLineQuantity[$1]) }
+            let sum = lines.reduce(Int64(0)) {
+                $0 + products[Int(p.cartLineProduct[$1])].priceCents * Int64(p.cartLineQuantity[$1])
+            }
             #expect(sum == p.cartTotalCents[i])
             #expect(lines.count <= Self.spec.cart.maximumItems)
             #expect(Set(lines.map { p.cartLineProduct[$0] }).count == lines.count, "a product appears once per cart")

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Population
 
 /// Paths into the repository's datasets, found from this file's location so tests run from any directory.

@@ -1,5 +1,6 @@
 import Messaging
 import Testing
+
 @testable import Population
 
 @Suite struct PhoneTests {

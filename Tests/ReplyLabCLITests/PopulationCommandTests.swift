@@ -63,7 +63,8 @@ import Testing
         let reader = try EventLogReader(database: Database(path: database, mode: .readOnly))
         let runs = try reader.runs()
         #expect(runs.map(\.id) == [1, 2])
-        #expect(runs.allSatisfy { $0.kind == "population" && $0.source == Self.spec && $0.toolVersion == ReplyLab.version })
+        #expect(
+            runs.allSatisfy { $0.kind == "population" && $0.source == Self.spec && $0.toolVersion == ReplyLab.version })
         #expect(runs[0].seed == 5)
         #expect(runs[0].configJSON.contains("\"count\":800"))
         let customers = try reader.customers(ofRun: 1)
@@ -93,7 +94,9 @@ import Testing
     @Test func describeASpecShowsEveryDistribution() {
         let result = run(["population", "describe", Self.spec, "--count", "2000", "--states", "3"])
         #expect(result.status == 0)
-        for heading in ["Segments", "States (51, most customers first)", "Time zones", "Consent source", "Abandoned carts:"] {
+        for heading in [
+            "Segments", "States (51, most customers first)", "Time zones", "Consent source", "Abandoned carts:",
+        ] {
             #expect(result.output.contains(heading), "missing \(heading)")
         }
         #expect(result.output.hasPrefix("Population 'default' from \(Self.spec): 2,000 customers, seed 42\n"))
@@ -103,11 +106,19 @@ import Testing
 
     @Test(arguments: [
         (["population", "generate", "spec.json"], "error: say where to write: --out FILE.csv or --db FILE"),
-        (["population", "generate", "spec.json", "--out", "a.csv", "--db", "b.db"], "error: give either --out or --db, not both"),
-        (["population", "generate", "spec.json", "--count", "-5", "--out", "a.csv"],
-         "error: --count expects a whole number from 0 to 50000000, got '-5'"),
+        (
+            ["population", "generate", "spec.json", "--out", "a.csv", "--db", "b.db"],
+            "error: give either --out or --db, not both"
+        ),
+        (
+            ["population", "generate", "spec.json", "--count", "-5", "--out", "a.csv"],
+            "error: --count expects a whole number from 0 to 50000000, got '-5'"
+        ),
         (["population", "describe"], "error: give a spec file or --db FILE"),
-        (["population", "describe", "--db", "x.db", "--seed", "4"], "error: --count and --seed apply to a SPEC, not to --db"),
+        (
+            ["population", "describe", "--db", "x.db", "--seed", "4"],
+            "error: --count and --seed apply to a SPEC, not to --db"
+        ),
     ])
     func usageMistakesSayWhatToType(arguments: [String], message: String) {
         let result = run(arguments)

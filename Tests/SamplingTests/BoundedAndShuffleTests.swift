@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sampling
 
 @Suite struct BoundedAndShuffleTests {

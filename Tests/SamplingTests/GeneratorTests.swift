@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sampling
 
 /// Outputs of the published reference implementations, copied from shared/reference/prng-vectors.json
@@ -23,7 +24,9 @@ import Testing
         #expect(generator.state.0 == 0xE220_A839_7B1D_CDAF)
         #expect(generator.state.3 == 0xF88B_B8A8_724C_81EC)
         #expect(
-            (0..<3).map { _ in generator.next() } == [0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0])
+            (0..<3).map { _ in generator.next() } == [
+                0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0,
+            ])
     }
 
     @Test func xoshiroJumpLeavesTheSequence() {

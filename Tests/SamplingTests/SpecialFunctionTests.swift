@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sampling
 
 /// Known values: closed forms where they exist (P(1,x) = 1 − e^−x, P(½,x) = erf √x, integer-shape gamma as a

@@ -55,7 +55,8 @@ public struct PopulationGenerator: Sendable {
             do {
                 purchaseRates.append(
                     segment.ordersPerYear > 0
-                        ? try Gamma(shape: segment.purchaseRateShape, scale: segment.ordersPerYear / segment.purchaseRateShape)
+                        ? try Gamma(
+                            shape: segment.purchaseRateShape, scale: segment.ordersPerYear / segment.purchaseRateShape)
                         : nil)
                 replyRates.append(try Beta(mean: segment.replyRate, concentration: segment.replyRateConcentration))
             } catch {
@@ -71,7 +72,8 @@ public struct PopulationGenerator: Sendable {
         productTable = try table(spec.catalog.products.map(\.popularity), "$.catalog")
         var sizeTables: [AliasTable?] = []
         for category in spec.catalog.categories {
-            sizeTables.append(category.sizes.isEmpty ? nil : try table(Self.binomialWeights(category.sizes.count), "$.catalog"))
+            sizeTables.append(
+                category.sizes.isEmpty ? nil : try table(Self.binomialWeights(category.sizes.count), "$.catalog"))
         }
         self.sizeTables = sizeTables
         questionTable = try table(spec.questions.map(\.weight), "$.questions")
@@ -113,7 +115,8 @@ public struct PopulationGenerator: Sendable {
             cart: RandomStreams(seed: seed, purpose: Purpose.cart),
             engagement: RandomStreams(seed: seed, purpose: Purpose.engagement),
             appointment: RandomStreams(seed: seed, purpose: Purpose.appointment),
-            lead: RandomStreams(seed: seed, purpose: Purpose.lead))
+            lead: RandomStreams(seed: seed, purpose: Purpose.lead)
+        )
         var phoneBook = FictionalPhoneBook()
         let femaleCount = spec.firstNames.female.count
 

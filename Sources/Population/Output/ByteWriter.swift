@@ -88,7 +88,9 @@ struct ByteWriter {
 
     /// A CSV field per RFC 4180: quoted (with doubled quotes) only when it holds a comma, quote or line break.
     mutating func appendCSVField(_ utf8: ArraySlice<UInt8>) {
-        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        let needsQuotes = utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+        }
         guard needsQuotes else {
             bytes.append(contentsOf: utf8)
             return

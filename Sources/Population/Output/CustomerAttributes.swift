@@ -32,7 +32,9 @@ public struct CustomerAttributesWriter: Sendable {
         consentSources = spec.consentSources.map { Array($0.source.rawValue.utf8) }
         productNames = spec.catalog.products.map { Array($0.name.utf8) }
         productCategories = spec.catalog.products.map { Array(spec.catalog.categories[$0.categoryIndex].name.utf8) }
-        productSizes = spec.catalog.products.map { spec.catalog.categories[$0.categoryIndex].sizes.map { Array($0.utf8) } }
+        productSizes = spec.catalog.products.map {
+            spec.catalog.categories[$0.categoryIndex].sizes.map { Array($0.utf8) }
+        }
         checkoutPrefix = Array((spec.storeURL + "/checkout/").utf8)
         services = spec.appointments?.services.map { Array($0.name.utf8) } ?? []
         let days = spec.appointments?.daysAhead ?? DayRange(min: 0, max: 0)
@@ -101,7 +103,8 @@ public struct CustomerAttributesWriter: Sendable {
             out.append("},")
         }
         out.append("\"consent_source\":")
-        out.appendJSONString(p.consentSource[i] == Population.none ? Array("none".utf8) : consentSources[Int(p.consentSource[i])])
+        out.appendJSONString(
+            p.consentSource[i] == Population.none ? Array("none".utf8) : consentSources[Int(p.consentSource[i])])
         out.append(",\"first_name\":")
         out.appendJSONString(firstNames[Int(p.firstName[i])])
         if p.orders[i] > 0 {

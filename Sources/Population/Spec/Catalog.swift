@@ -49,7 +49,8 @@ public struct Catalog: Sendable {
             let categoryName = try categoryNode.string()
             guard let categoryIndex = categories.firstIndex(where: { $0.name == categoryName }) else {
                 throw categoryNode.fail(
-                    "unknown category '\(categoryName)'; expected one of \(categories.map(\.name).joined(separator: ", "))")
+                    "unknown category '\(categoryName)'; expected one of \(categories.map(\.name).joined(separator: ", "))"
+                )
             }
             products.append(
                 Product(

@@ -74,7 +74,9 @@ struct JSONNode {
     func number(in range: ClosedRange<Double>) throws(PopulationError) -> Double {
         let value = try number()
         guard range.contains(value) else {
-            throw fail("must be from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), got \(Self.format(value))")
+            throw fail(
+                "must be from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), got \(Self.format(value))"
+            )
         }
         return value
     }
@@ -93,7 +95,8 @@ struct JSONNode {
     func integer(in range: ClosedRange<Int>) throws(PopulationError) -> Int {
         let value = try number()
         guard value.rounded() == value, let whole = Int(exactly: value), range.contains(whole) else {
-            throw fail("must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(Self.format(value))")
+            throw fail(
+                "must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(Self.format(value))")
         }
         return whole
     }

@@ -89,7 +89,8 @@ public struct PopulationSpec: Sendable {
     }
 
     /// Parses spec JSON held in memory; `file` names it in errors.
-    public static func parse(data: Data, file: String, baseDirectory: String) throws(PopulationError) -> PopulationSpec {
+    public static func parse(data: Data, file: String, baseDirectory: String) throws(PopulationError) -> PopulationSpec
+    {
         try parse(JSONNode.parse(data, file: file), baseDirectory: baseDirectory)
     }
 
@@ -165,7 +166,8 @@ public struct PopulationSpec: Sendable {
             let lastOrderNode = try fields.require("last_order_days_ago")
             let lastOrder = try parseDays(lastOrderNode)
             if lastOrder.min > tenure.max {
-                throw lastOrderNode.fail("min \(lastOrder.min) is beyond tenure_days.max \(tenure.max): no order could fit")
+                throw lastOrderNode.fail(
+                    "min \(lastOrder.min) is beyond tenure_days.max \(tenure.max): no order could fit")
             }
             let replyNode = try fields.require("reply_rate")
             let reply = try replyNode.fraction()

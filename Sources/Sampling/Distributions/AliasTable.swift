@@ -38,8 +38,14 @@ public struct AliasTable: Sendable {
             scaled[more] = (scaled[more] + scaled[less]) - 1
             if scaled[more] < 1 { small.append(more) } else { large.append(more) }
         }
-        for index in large { threshold[index] = 1; alias[index] = Int32(index) }
-        for index in small { threshold[index] = 1; alias[index] = Int32(index) }
+        for index in large {
+            threshold[index] = 1
+            alias[index] = Int32(index)
+        }
+        for index in small {
+            threshold[index] = 1
+            alias[index] = Int32(index)
+        }
         self.threshold = threshold
         self.alias = alias
     }

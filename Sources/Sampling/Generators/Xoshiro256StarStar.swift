@@ -33,7 +33,9 @@ public struct Xoshiro256StarStar: RandomSource, Sendable {
 
     /// Advances 2^128 steps, giving 2^128 non-overlapping subsequences (the reference `jump()`).
     public mutating func jump() {
-        let polynomial: [UInt64] = [0x180E_C6D3_3CFD_0ABA, 0xD5A6_1266_F0C9_392C, 0xA958_2618_E03F_C9AA, 0x39AB_DC45_29B1_661C]
+        let polynomial: [UInt64] = [
+            0x180E_C6D3_3CFD_0ABA, 0xD5A6_1266_F0C9_392C, 0xA958_2618_E03F_C9AA, 0x39AB_DC45_29B1_661C,
+        ]
         var jumped: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         for word in polynomial {
             for bit in 0..<64 {

@@ -50,7 +50,8 @@ struct PopulationDescribe: Command {
         case .spec(let path, let count, let seed):
             let spec = try PopulationSpec.load(path: path)
             let population = try PopulationGenerator(spec: spec).generate(count: count, seed: seed)
-            let title = "Population '\(spec.name)' from \(path): \(PopulationSummary.grouped(count)) customers, seed \(seed)"
+            let title =
+                "Population '\(spec.name)' from \(path): \(PopulationSummary.grouped(count)) customers, seed \(seed)"
             console.write(PopulationSummary(population: population).render(title: title, topStates: topStates))
         case .database(let path, let run):
             let (runID, rows) = try PopulationEventLog.readRows(databasePath: path, runID: run)

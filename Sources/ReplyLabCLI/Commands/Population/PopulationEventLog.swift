@@ -50,7 +50,8 @@ enum PopulationEventLog {
     static func record(
         _ population: Population, _ i: Int, runID: Int64, attributes: CustomerAttributesWriter, key: UInt64
     ) throws -> CustomerRecord {
-        let national = Int64(population.areaCode[i]) * 10_000_000 + Int64(population.exchange[i]) * 10_000
+        let national =
+            Int64(population.areaCode[i]) * 10_000_000 + Int64(population.exchange[i]) * 10_000
             + Int64(population.line[i])
         let phone = try PhoneNumber(nationalNumber: national, allowFictional: true)
         return CustomerRecord(
@@ -101,7 +102,8 @@ enum PopulationLogError: Error, CustomStringConvertible {
         switch self {
         case .noDatabase(let path): return "\(path): no such event log"
         case .noSuchRun(let path, let runID, let known):
-            let list = known.isEmpty ? "it has no runs" : "its runs are " + known.map(String.init).joined(separator: ", ")
+            let list =
+                known.isEmpty ? "it has no runs" : "its runs are " + known.map(String.init).joined(separator: ", ")
             return "\(path): no run \(runID); \(list)"
         case .noPopulationRun(let path):
             return "\(path): no population run; write one with 'replylab population generate SPEC --db \(path)'"

@@ -16,7 +16,8 @@ struct PopulationGenerate: Command {
             options: [
                 .option("count", short: "n", value: "n", help: "How many customers (default 1000)."),
                 .option("seed", value: "seed", help: "Random seed, decimal or 0x hex (default 42)."),
-                .option("out", short: "o", value: "file.csv", help: "Write the customers as CSV ('-' for standard output)."),
+                .option(
+                    "out", short: "o", value: "file.csv", help: "Write the customers as CSV ('-' for standard output)."),
                 .option("db", value: "file", help: "Write a run and its customers to this SQLite event log."),
                 .option(
                     "phone-hash-key", value: "key",
@@ -54,12 +55,15 @@ struct PopulationGenerate: Command {
             return ExitStatus.success
         case .csv(let path):
             try PopulationCSV.write(population, toFile: path)
-            console.out("wrote \(PopulationSummary.grouped(count)) customers of '\(spec.name)' (seed \(seed)) to \(path)")
+            console.out(
+                "wrote \(PopulationSummary.grouped(count)) customers of '\(spec.name)' (seed \(seed)) to \(path)")
         case .database(let path):
             let runID = try PopulationEventLog.write(
                 population, specPath: specPath, databasePath: path, phoneHashKey: phoneHashKey,
                 createdAt: Int64((Date().timeIntervalSince1970 * 1_000).rounded()))
-            console.out("wrote run \(runID): \(PopulationSummary.grouped(count)) customers of '\(spec.name)' (seed \(seed)) to \(path)")
+            console.out(
+                "wrote run \(runID): \(PopulationSummary.grouped(count)) customers of '\(spec.name)' (seed \(seed)) to \(path)"
+            )
         }
         return ExitStatus.success
     }
