@@ -19,6 +19,9 @@ public struct PopulationGenerator: Sendable {
     let firstNameTable: [String]
     let consentTable: AliasTable
     let productTable: AliasTable
+    /// Catalog prices and category indexes as flat arrays, so the basket loop copies no `Product` (and its Strings).
+    let productPrices: [Int64]
+    let productCategories: [Int]
     /// One size table per category, nil for unsized categories.
     let sizeTables: [AliasTable?]
     let questionTable: AliasTable
@@ -70,6 +73,8 @@ public struct PopulationGenerator: Sendable {
         firstNameTable = spec.firstNames.female.map(\.name) + spec.firstNames.male.map(\.name)
         consentTable = try table(spec.consentSources.map(\.weight), "$.consent.sources")
         productTable = try table(spec.catalog.products.map(\.popularity), "$.catalog")
+        productPrices = spec.catalog.products.map(\.priceCents)
+        productCategories = spec.catalog.products.map(\.categoryIndex)
         var sizeTables: [AliasTable?] = []
         for category in spec.catalog.categories {
             sizeTables.append(
@@ -118,6 +123,8 @@ public struct PopulationGenerator: Sendable {
             lead: RandomStreams(seed: seed, purpose: Purpose.lead)
         )
         var phoneBook = FictionalPhoneBook()
+        var scratch: [BasketLine] = []
+        scratch.reserveCapacity(max(spec.cart.maximumItems, spec.lastOrder.maximumItems))
         let femaleCount = spec.firstNames.female.count
 
         for i in 0..<count {
@@ -163,7 +170,7 @@ public struct PopulationGenerator: Sendable {
                 let window = DayRange(
                     min: min(segment.lastOrderDaysAgo.min, tenure), max: min(segment.lastOrderDaysAgo.max, tenure))
                 population.lastOrderDaysAgo.append(Int32(Self.uniform(window, &draws)))
-                let basket = drawBasket(spec.lastOrder, &draws)
+                let basket = drawBasket(spec.lastOrder, &draws, into: &scratch)
                 population.lastOrderProduct.append(basket.headline)
                 population.lastOrderTotalCents.append(basket.total)
             } else {
@@ -174,8 +181,8 @@ public struct PopulationGenerator: Sendable {
 
             draws = streams.cart.stream(customer: i)
             if draws.nextBernoulli(segment.cartShare) {
-                let basket = drawBasket(spec.cart, &draws)
-                for line in basket.lines {
+                let basket = drawBasket(spec.cart, &draws, into: &scratch)
+                for line in scratch {
                     population.cartLineProduct.append(line.product)
                     population.cartLineQuantity.append(line.quantity)
                     population.cartLineSize.append(line.size)
@@ -236,26 +243,25 @@ public struct PopulationGenerator: Sendable {
 
     /// 1 + Poisson(extra) distinct products by popularity (a repeat draw is dropped), sizes, quantities, total, and
     /// the headline product a text would name (the line with the largest amount, the first on ties).
+    /// The lines go into `lines` (emptied first), reused across customers so a million baskets allocate nothing.
     private func drawBasket(
-        _ basket: PopulationSpec.Basket, _ draws: inout CustomerStream
-    ) -> (lines: [BasketLine], total: Int64, headline: UInt16) {
+        _ basket: PopulationSpec.Basket, _ draws: inout CustomerStream, into lines: inout [BasketLine]
+    ) -> (total: Int64, headline: UInt16) {
         let wanted = 1 + min(basket.maximumItems - 1, Poisson.sample(mean: basket.extraItemsMean, &draws))
-        var lines: [BasketLine] = []
-        lines.reserveCapacity(wanted)
+        lines.removeAll(keepingCapacity: true)
         var total: Int64 = 0
         var headline: (product: UInt16, amount: Int64) = (0, -1)
         for _ in 0..<wanted {
             let productIndex = productTable.sample(&draws)
             let quantity: UInt8 = draws.nextBernoulli(basket.secondUnitShare) ? 2 : 1
-            let product = spec.catalog.products[productIndex]
-            let size = sizeTables[product.categoryIndex].map { UInt8($0.sample(&draws)) } ?? Population.none
+            let size = sizeTables[productCategories[productIndex]].map { UInt8($0.sample(&draws)) } ?? Population.none
             if lines.contains(where: { $0.product == UInt16(productIndex) }) { continue }
             lines.append(BasketLine(product: UInt16(productIndex), quantity: quantity, size: size))
-            let amount = product.priceCents * Int64(quantity)
+            let amount = productPrices[productIndex] * Int64(quantity)
             total += amount
             if amount > headline.amount { headline = (UInt16(productIndex), amount) }
         }
-        return (lines, total, headline.product)
+        return (total, headline.product)
     }
 
     /// A whole number uniform in the inclusive range.
