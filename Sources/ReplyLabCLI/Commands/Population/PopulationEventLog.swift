@@ -80,13 +80,21 @@ enum PopulationEventLog {
             else { throw PopulationLogError.noPopulationRun(path: databasePath) }
             chosen = latest
         }
-        let rows = try reader.customers(ofRun: chosen.id).map { customer in
-            let object = (try? JSONSerialization.jsonObject(with: Data(customer.attributesJSON.utf8))) as? [String: Any]
-            let cart = object?["cart"] as? [String: Any]
-            return PopulationSummary.Row(
-                segment: customer.segment, state: customer.state, timeZone: customer.timeZone,
-                consentSource: object?["consent_source"] as? String ?? "unknown",
-                cartTotalCents: (cart?["total"] as? NSNumber)?.int64Value ?? 0)
+        // SQLite's JSON functions pick the two attributes out, so a million rows never become Swift objects.
+        let statement = try reader.database.prepare(
+            """
+            SELECT segment, state, time_zone,
+                   COALESCE(json_extract(attributes_json, '$.consent_source'), 'unknown'),
+                   COALESCE(json_extract(attributes_json, '$.cart.total'), 0)
+            FROM customers WHERE run_id = ? ORDER BY customer_id
+            """)
+        try statement.bind(chosen.id, at: 1)
+        var rows: [PopulationSummary.Row] = []
+        while try statement.step() {
+            rows.append(
+                PopulationSummary.Row(
+                    segment: try statement.column(0), state: try statement.column(1), timeZone: try statement.column(2),
+                    consentSource: try statement.column(3), cartTotalCents: try statement.column(4)))
         }
         return (chosen.id, rows)
     }
