@@ -117,3 +117,28 @@ import Testing
         return (mean, squares / Double(values.count - 1))
     }
 }
+
+/// Fixed draw counts keep common random numbers aligned: a customer's later draws in a purpose do not move when an
+/// earlier value changes. Rejection methods (gamma, beta, PTRS Poisson) are documented as variable.
+@Suite struct DrawCountTests {
+    @Test func fixedCountDistributionsTakeTheirDocumentedWords() throws {
+        let exponential = try Exponential(mean: 3)
+        let normal = try Normal(mean: 0, standardDeviation: 1)
+        let logNormal = try LogNormal(mean: 80, standardDeviation: 40)
+        let table = try AliasTable(weights: [1, 2, 3])
+        let poisson = try Poisson(mean: 4)
+        for customer in 0..<200 {
+            func count<Value>(_ body: (inout CustomerStream) -> Value) -> UInt64 {
+                var stream = CustomerStream(seed: 1, customer: UInt64(customer))
+                _ = body(&stream)
+                return stream.counter
+            }
+            #expect(count { exponential.sample(&$0) } == 1)
+            #expect(count { normal.sample(&$0) } == 2)
+            #expect(count { logNormal.sample(&$0) } == 2)
+            #expect(count { table.sample(&$0) } == 2)
+            #expect(count { poisson.sample(&$0) } == 1, "inversion below mean 10 takes one word")
+            #expect(count { $0.nextBounded(6) } == 1)
+        }
+    }
+}
