@@ -23,6 +23,12 @@ import Testing
         #expect(abs(SpecialFunctions.regularizedBeta(x, a, b) - expected) < 1e-12)
     }
 
+    @Test(arguments: [(5.0, 3.1780538303479458), (0.5, 0.5723649429247001), (1.0, 0.0)])
+    func logGammaKnownValues(x: Double, expected: Double) {
+        // ln Γ(5) = ln 24, ln Γ(½) = ln √π, ln Γ(1) = 0.
+        #expect(abs(SpecialFunctions.logGamma(x) - expected) < 1e-13)
+    }
+
     @Test func poissonCDFClosedForm() throws {
         // P(X ≤ 2 | λ = 3) = e^−3 (1 + 3 + 9/2).
         #expect(abs(try Poisson(mean: 3).cdf(2) - 0.42319008112684353) < 1e-12)

@@ -9,6 +9,13 @@
 /// Algorithms from Press et al., Numerical Recipes, 3rd ed. (2007), §6.2 (gamma: series below a + 1, Lentz's
 /// continued fraction above) and §6.4 (beta: continued fraction with the symmetry switch). Accurate to ~1e-14.
 public enum SpecialFunctions {
+    /// ln Γ(x) by the reentrant `lgamma_r`: plain `lgamma` writes the global `signgam`, a data race when
+    /// shards sample in parallel.
+    public static func logGamma(_ x: Double) -> Double {
+        var sign: Int32 = 0
+        return lgamma_r(x, &sign)
+    }
+
     /// Φ(z) = erfc(−z/√2) / 2.
     public static func standardNormalCDF(_ z: Double) -> Double {
         0.5 * erfc(-z / 2.0.squareRoot())
@@ -17,7 +24,7 @@ public enum SpecialFunctions {
     /// P(a, x) = γ(a, x) / Γ(a), the CDF of Gamma(a, 1) at x.
     public static func regularizedLowerGamma(_ a: Double, _ x: Double) -> Double {
         if x <= 0 { return 0 }
-        let logPrefix = -x + a * log(x) - lgamma(a)
+        let logPrefix = -x + a * log(x) - logGamma(a)
         if x < a + 1 {
             var term = 1 / a
             var sum = term
@@ -58,7 +65,7 @@ public enum SpecialFunctions {
     public static func regularizedBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }
-        let logFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x)
+        let logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log1p(-x)
         if x < (a + 1) / (a + b + 2) {
             return exp(logFront) * continuedFractionBeta(x, a, b) / a
         }
