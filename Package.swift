@@ -25,6 +25,9 @@ let modules: [(name: String, dependencies: [Target.Dependency])] = [
 /// Modules that have code and tests today; the others are declared so the layering is fixed from day one.
 let testedModules = ["Messaging", "Sampling", "EventLog", "FlowEngine", "Population", "Store", "ReplyLabCLI"]
 
+/// Test folders that hold data files read through `#filePath`, not sources or bundle resources.
+let testFixtures: [String: [String]] = ["FlowEngine": ["Fixtures"]]
+
 /// `Double.rounded()` and friends need libm when a module imports neither Foundation nor Glibc.
 let libm: [LinkerSetting] = [.linkedLibrary("m")]
 
@@ -49,6 +52,8 @@ let package = Package(
         ),
     ]
         + modules.map { .target(name: $0.name, dependencies: $0.dependencies, linkerSettings: libm) }
-        + testedModules.map { .testTarget(name: "\($0)Tests", dependencies: [.target(name: $0)]) },
+        + testedModules.map {
+            .testTarget(name: "\($0)Tests", dependencies: [.target(name: $0)], exclude: testFixtures[$0] ?? [])
+        },
     swiftLanguageModes: [.v6]
 )
