@@ -2,7 +2,11 @@
 enum CommandRegistry {
     static var commands: [any Command.Type] {
         [
+<<<<<<< HEAD
             PopulationCommand.self,
+=======
+            TextCommand.self,
+>>>>>>> messaging
         ]
     }
 }

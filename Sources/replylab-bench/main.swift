@@ -3,6 +3,7 @@ import Foundation
 /// `replylab-bench SCENARIO [options]`: speed and memory goals live here, never in timed unit tests.
 let scenarios: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
     ("population", "Generate -n customers (default 10^6) from the default spec; goal <= 2 s, <= 300 MB.", PopulationBenchmark.run),
+    ("messaging", "Outbound gate, segment counting and reply classification per second.", MessagingBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

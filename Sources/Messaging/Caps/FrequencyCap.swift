@@ -32,10 +32,22 @@ public struct FrequencyCap: Hashable, Codable, Sendable {
 
     /// The first limit a send on `subject` at `at` would break, or nil.
     public func blockingLimit(_ history: SendHistory, subject: String, at: Instant) -> FrequencyLimit? {
-        limits.first { limit in
-            history.sendTimes(inWindowEnding: at, windowSeconds: limit.windowSeconds,
-                              subject: limit.perSubject ? subject : nil).count >= limit.maxSends
+        Self.firstBlocking(limits, history, subject: subject, at: at)
+    }
+
+    /// The first of `limits` a send on `subject` at `at` would break, or nil.
+    /// - Complexity: O(l (log n + k)); no allocation.
+    static func firstBlocking(
+        _ limits: [FrequencyLimit], _ history: SendHistory, subject: String, at: Instant
+    ) -> FrequencyLimit? {
+        for limit in limits
+        where history.count(
+            inWindowEnding: at, windowSeconds: limit.windowSeconds,
+            subject: limit.perSubject ? subject : nil) >= limit.maxSends
+        {
+            return limit
         }
+        return nil
     }
 
     /// The first instant at or after `after` when a send on `subject` stays within every limit.
@@ -44,8 +56,9 @@ public struct FrequencyCap: Hashable, Codable, Sendable {
         for _ in 0..<(limits.count * 4 + 1) {
             var moved = false
             for limit in limits {
-                let times = history.sendTimes(inWindowEnding: candidate, windowSeconds: limit.windowSeconds,
-                                              subject: limit.perSubject ? subject : nil)
+                let times = history.sendTimes(
+                    inWindowEnding: candidate, windowSeconds: limit.windowSeconds,
+                    subject: limit.perSubject ? subject : nil)
                 if times.count >= limit.maxSends {
                     candidate = times[times.count - limit.maxSends].adding(seconds: limit.windowSeconds)
                     moved = true

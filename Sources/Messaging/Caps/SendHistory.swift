@@ -48,6 +48,18 @@ public struct SendHistory: Hashable, Codable, Sendable {
         return times
     }
 
+    /// How many sends fall in the rolling window `(at − windowSeconds, at]`; only `subject` when given.
+    /// - Complexity: O(log n + k) for k sends in the window; no allocation.
+    public func count(inWindowEnding at: Instant, windowSeconds: Int64, subject: String?) -> Int {
+        var index = firstIndex(after: at.adding(seconds: -windowSeconds))
+        var count = 0
+        while index < sends.count, sends[index].at <= at {
+            if subject == nil || sends[index].subject == subject { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
     /// Drops sends older than `instant`, for long simulations; caps never look back further than their window.
     public mutating func forget(before instant: Instant) {
         sends.removeFirst(firstIndex(after: instant.adding(milliseconds: -1)))

@@ -15,13 +15,17 @@ public struct ConsentEvent: Hashable, Codable, Sendable {
     public enum Kind: String, Codable, Sendable {
         case optIn = "opt_in"
         case optOut = "opt_out"
+        /// A reply that may be a revocation ("not interested") holds marketing until a person decides.
+        case reviewHold = "review_hold"
+        /// The person decided it was not a revocation; consent stands as it was.
+        case reviewReleased = "review_released"
     }
 
     public var kind: Kind
     public var at: Instant
     /// For opt-ins: how consent was given.
     public var source: ConsentSource?
-    /// For opt-outs: the keyword or phrase that revoked consent ("STOP", "leave me alone").
+    /// For opt-outs and review holds: the keyword or phrase the recipient used ("STOP", "not interested").
     public var keyword: String?
 
     public init(kind: Kind, at: Instant, source: ConsentSource? = nil, keyword: String? = nil) {
@@ -69,6 +73,17 @@ public struct ConsentHistory: Hashable, Codable, Sendable {
         record(ConsentEvent(kind: .optOut, at: at, keyword: keyword))
     }
 
+    /// Holds marketing from `at` until `releaseReview(at:)`, an opt-out or an opt-in, because the reply
+    /// `phrase` might be a revocation (compliance.md §1.4: queue ambiguous replies, suppress meanwhile).
+    public mutating func holdForReview(phrase: String, at: Instant) {
+        record(ConsentEvent(kind: .reviewHold, at: at, keyword: phrase))
+    }
+
+    /// Ends a review hold: a person read the reply and it was not a revocation.
+    public mutating func releaseReview(at: Instant) {
+        record(ConsentEvent(kind: .reviewReleased, at: at))
+    }
+
     /// Appends `event` after every event at or before its time (late records slot into place; nothing is lost).
     public mutating func record(_ event: ConsentEvent) {
         if let last = events.last, last.at > event.at {
@@ -84,35 +99,62 @@ public struct ConsentHistory: Hashable, Codable, Sendable {
         }
     }
 
-    /// The last event at or before `instant`, which decides consent then.
+    /// The last event of any kind at or before `instant`.
     /// - Complexity: O(log n).
     public func latest(at instant: Instant) -> ConsentEvent? {
+        let end = endIndex(at: instant)
+        return end == 0 ? nil : events[end - 1]
+    }
+
+    /// The last opt-in or opt-out at or before `instant`, and the review hold still open after it, if any.
+    /// - Complexity: O(log n + k) for k review events after the last opt-in or opt-out.
+    public func standing(at instant: Instant) -> (consent: ConsentEvent?, openHold: ConsentEvent?) {
+        var openHold: ConsentEvent?
+        var released = false
+        var index = endIndex(at: instant)
+        while index > 0 {
+            index -= 1
+            let event = events[index]
+            switch event.kind {
+            case .optIn, .optOut: return (event, openHold)
+            case .reviewReleased: if openHold == nil { released = true }
+            case .reviewHold: if openHold == nil && !released { openHold = event }
+            }
+        }
+        return (nil, openHold)
+    }
+
+    /// Index after the last event at or before `instant`.
+    private func endIndex(at instant: Instant) -> Int {
         var low = 0
         var high = events.count
         while low < high {
             let mid = (low + high) / 2
             if events[mid].at <= instant { low = mid + 1 } else { high = mid }
         }
-        return low == 0 ? nil : events[low - 1]
+        return low
     }
 
-    /// True when the recipient's last word at `instant` was an opt-out.
+    /// True when the recipient's last word on consent at `instant` was an opt-out.
     public func isOptedOut(at instant: Instant) -> Bool {
-        latest(at: instant)?.kind == .optOut
+        standing(at: instant).consent?.kind == .optOut
     }
 
     /// Whether marketing may go out at `instant`: only after an opt-in that no later opt-out revoked.
     public func mayMarket(at instant: Instant) -> ConsentDecision {
-        guard let event = latest(at: instant) else {
+        let standing = standing(at: instant)
+        guard let event = standing.consent else {
             return ConsentDecision(allowed: false, reason: "no opt-in on record")
         }
-        switch event.kind {
-        case .optIn:
-            let source = event.source?.rawValue ?? "unknown source"
-            return ConsentDecision(allowed: true, reason: "opted in via \(source) at \(event.at.iso8601)")
-        case .optOut:
+        if event.kind == .optOut {
             let keyword = event.keyword.map { " by \"\($0)\"" } ?? ""
             return ConsentDecision(allowed: false, reason: "opted out\(keyword) at \(event.at.iso8601)")
         }
+        if let hold = standing.openHold {
+            let phrase = hold.keyword.map { " of \"\($0)\"" } ?? ""
+            return ConsentDecision(allowed: false, reason: "held for review\(phrase) since \(hold.at.iso8601)")
+        }
+        let source = event.source?.rawValue ?? "unknown source"
+        return ConsentDecision(allowed: true, reason: "opted in via \(source) at \(event.at.iso8601)")
     }
 }

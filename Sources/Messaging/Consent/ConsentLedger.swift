@@ -20,6 +20,14 @@ public struct ConsentLedger: Hashable, Codable, Sendable {
         histories[phone.e164, default: ConsentHistory()].optOut(keyword: keyword, at: at)
     }
 
+    public mutating func holdForReview(_ phone: PhoneNumber, phrase: String, at: Instant) {
+        histories[phone.e164, default: ConsentHistory()].holdForReview(phrase: phrase, at: at)
+    }
+
+    public mutating func releaseReview(_ phone: PhoneNumber, at: Instant) {
+        histories[phone.e164, default: ConsentHistory()].releaseReview(at: at)
+    }
+
     /// Whether marketing may go to `phone` at `at`, with the reason.
     public func mayMarket(to phone: PhoneNumber, at: Instant) -> ConsentDecision {
         history(for: phone).mayMarket(at: at)

@@ -1,6 +1,6 @@
 /// Why a text is being sent: decides which checks apply.
 public enum MessagePurpose: String, Codable, Sendable, CaseIterable {
-    /// Promotions and campaigns: need consent, obey quiet hours and caps.
+    /// Promotions and campaigns: need consent and no open review hold, obey quiet hours and caps.
     case marketing
     /// Order updates and replies the customer asked for: no marketing consent needed, still never to an
     /// opted-out number.
@@ -93,32 +93,36 @@ public struct OutboundGate: Sendable {
     ) -> GateDecision {
         if purpose == .compliance { return .send }
         guard recipient.phone != nil else { return .suppressed(reason: "no valid phone number") }
-        if let last = recipient.consent.latest(at: at), last.kind == .optOut {
+        let standing = recipient.consent.standing(at: at)
+        if standing.consent?.kind == .optOut {
             return .suppressed(reason: recipient.consent.mayMarket(at: at).reason)
         }
-        guard purpose == .marketing || quietHoursApplyToTransactional else { return .send }
-        var caps = FrequencyCap(limits: [])
-        if purpose == .marketing {
-            let consent = recipient.consent.mayMarket(at: at)
-            guard consent.allowed else { return .suppressed(reason: consent.reason) }
-            caps = cap.adding(schedule.rules.compactMap(\.sameSubjectCap))
+        let isMarketing = purpose == .marketing
+        if isMarketing && (standing.consent == nil || standing.openHold != nil) {
+            return .suppressed(reason: recipient.consent.mayMarket(at: at).reason)
         }
-        var reason: String?
-        if let limit = caps.blockingLimit(recipient.sends, subject: subject, at: at) {
+        guard isMarketing || quietHoursApplyToTransactional else { return .send }
+        let brandLimit =
+            isMarketing
+            ? FrequencyCap.firstBlocking(cap.limits, recipient.sends, subject: subject, at: at) : nil
+        let stateLimit =
+            isMarketing && brandLimit == nil
+            ? FrequencyCap.firstBlocking(schedule.sameSubjectCaps, recipient.sends, subject: subject, at: at) : nil
+        let quietAllowed = schedule.isAllowed(at: at)
+        if brandLimit == nil && stateLimit == nil && quietAllowed { return .send }
+        let reason: String
+        if let limit = brandLimit ?? stateLimit {
             reason = "frequency cap: \(limit)"
-        } else if let quiet = schedule.blockingReason(at: at) {
-            reason = quiet
+        } else {
+            reason = schedule.blockingReason(at: at) ?? "quiet hours"
         }
-        guard let reason else { return .send }
+        let caps = isMarketing ? cap.adding(schedule.sameSubjectCaps) : FrequencyCap.none
         var candidate = at
         for _ in 0..<32 {
             let capped = caps.nextAllowed(recipient.sends, subject: subject, after: candidate)
             let open = schedule.nextAllowed(after: capped)
-            if open == capped && caps.allows(recipient.sends, subject: subject, at: open) {
-                candidate = open
-                break
-            }
             candidate = open
+            if open == capped && caps.allows(recipient.sends, subject: subject, at: open) { break }
         }
         return .deferred(until: candidate, reason: reason)
     }

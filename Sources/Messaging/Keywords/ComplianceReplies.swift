@@ -41,8 +41,10 @@ public struct ComplianceReplies: Hashable, Codable, Sendable {
     public var optInConfirmation: String { fill(optInTemplate) }
 
     /// Words that make an opt-out confirmation marketing; the check is deliberately blunt.
-    static let marketingMarkers = ["http", "www.", "%", "sale", "discount", "offer", "deal", "coupon", "code",
-                                   "shop", "free", "save", "new arrivals", "off your"]
+    static let marketingMarkers = [
+        "http", "www.", "%", "sale", "discount", "offer", "deal", "coupon", "code",
+        "shop", "free", "save", "new arrivals", "off your",
+    ]
 
     /// What is wrong with the templates, one line each; empty when they meet the rules.
     public var problems: [String] {

@@ -65,8 +65,10 @@ public struct KeywordPolicy: Hashable, Sendable {
     /// Twilio's default keyword sets plus the two-word forms "opt out" and "stop all", the FCC per-se words and
     /// the free-text revocations of compliance.md §1.4 (sources there).
     public static let standard = KeywordPolicy(
-        optOutKeywords: ["STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
-                         "OPT OUT"],
+        optOutKeywords: [
+            "STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
+            "OPT OUT",
+        ],
         optInKeywords: ["START", "YES", "UNSTOP"],
         helpKeywords: ["HELP", "INFO"],
         wholeReplyRevocations: ["alto", "baja", "para", "basta", "cancelar", "remove", "unsub", "stahp"],

@@ -9,6 +9,11 @@ struct ReplyWords: Equatable {
     let words: [String]
 
     init(_ text: String) {
+        words = text.utf8.allSatisfy({ $0 < 0x80 }) ? Self.asciiWords(text) : Self.foldedWords(text)
+    }
+
+    /// The general path: Foundation's NFKC and case, accent and width folding.
+    static func foldedWords(_ text: String) -> [String] {
         let folded = text.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
@@ -26,7 +31,7 @@ struct ReplyWords: Equatable {
             }
         }
         if !current.isEmpty { words.append(current) }
-        self.words = words
+        return words
     }
 
     /// The words joined by single spaces: "OPT-OUT!" → "opt out".
@@ -46,5 +51,25 @@ struct ReplyWords: Equatable {
             if matches { starts.append(start) }
         }
         return starts
+    }
+
+    /// The same result as the Foundation path for plain ASCII, which most replies are, without the folding cost.
+    static func asciiWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
+            case UInt8(ascii: "'"): continue
+            default:
+                if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
     }
 }

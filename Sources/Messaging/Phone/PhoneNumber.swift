@@ -8,7 +8,7 @@ public struct PhoneNumber: Hashable, Comparable, Codable, Sendable, CustomString
 
     /// Builds a number from its ten digits after the same checks as `parse`.
     public init(nationalNumber: Int64, allowFictional: Bool = false) throws(PhoneNumberError) {
-        guard (1_000_000_000...9_999_999_999).contains(nationalNumber) else {
+        guard (0...9_999_999_999).contains(nationalNumber) else {
             throw .wrongLength(digits: String(nationalNumber).count)
         }
         try PhoneNumber.validate(

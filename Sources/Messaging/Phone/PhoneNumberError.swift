@@ -28,7 +28,7 @@ public enum PhoneNumberError: Error, Equatable, Sendable, CustomStringConvertibl
         case .wrongLength(let digits):
             return "phone number has \(digits) digits; a NANP number has 10 (or 11 starting with 1)"
         case .unsupportedCountryCode(let digits):
-            return "phone number +\(digits) is outside the North American Numbering Plan (+1); only +1 is supported"
+            return "phone number starting +\(digits) is outside the North American Numbering Plan; only +1 is supported"
         case .invalidAreaCode(let code, let reason):
             return "area code \(threeDigits(code)) is invalid: \(reason)"
         case .invalidExchange(let code, let reason):

@@ -43,6 +43,15 @@ public struct QuietHoursPolicy: Sendable {
         public let windows: [SendWindow?]
         /// The rules that apply (federal first), for explanations and caps.
         public let rules: [QuietHoursRule]
+        /// The statutory same-subject caps of those rules (FL, OK, MD).
+        public let sameSubjectCaps: [FrequencyLimit]
+
+        init(zones: [UTCOffsetTable], windows: [SendWindow?], rules: [QuietHoursRule]) {
+            self.zones = zones
+            self.windows = windows
+            self.rules = rules
+            sameSubjectCaps = rules.compactMap(\.sameSubjectCap)
+        }
 
         /// True when `instant` is inside the window in every candidate zone.
         /// - Complexity: O(z log t) for z zones of t transitions; no allocation.
@@ -100,7 +109,8 @@ public struct QuietHoursPolicy: Sendable {
                 if Self.inside(local, windows) { continue }
                 let rule =
                     rules.last { !Self.inside(local, $0.windows) } ?? rules.first ?? QuietHoursRule.federal
-                let window = rule.windows[local.weekday].map { "\($0)" } ?? "no sending on \(Weekday.names[local.weekday])"
+                let window =
+                    rule.windows[local.weekday].map { "\($0)" } ?? "no sending on \(Weekday.names[local.weekday])"
                 return "quiet hours: \(local.shortDescription) in \(zone.zoneName) is outside \(window) "
                     + "(\(rule.name): \(rule.source))"
             }

@@ -77,7 +77,9 @@ public struct QuietHoursRule: Hashable, Codable, Sendable {
     }
 
     /// The same window every day.
-    public init(name: String, states: [String], daily: SendWindow, sameSubjectCap: FrequencyLimit? = nil, source: String) {
+    public init(
+        name: String, states: [String], daily: SendWindow, sameSubjectCap: FrequencyLimit? = nil, source: String
+    ) {
         self.init(
             name: name, states: states, windows: Array(repeating: daily, count: 7), sameSubjectCap: sameSubjectCap,
             source: source)
@@ -98,7 +100,8 @@ public struct QuietHoursRule: Hashable, Codable, Sendable {
     public static let florida = QuietHoursRule(
         name: "Florida", states: ["FL"], daily: SendWindow(hours: 8, 20),
         sameSubjectCap: FrequencyLimit(
-            maxSends: 3, windowSeconds: threePerDaySameSubject, perSubject: true, source: "Fla. Stat. 501.616(6)(a),(b)"),
+            maxSends: 3, windowSeconds: threePerDaySameSubject, perSubject: true, source: "Fla. Stat. 501.616(6)(a),(b)"
+        ),
         source: "Fla. Stat. 501.616(6)(a),(b) (SB 1120, 2021)")
 
     /// Oklahoma Telephone Solicitation Act, 15 O.S. §775C.1 ff. (HB 3168, eff. 2022-11-01).

@@ -25,7 +25,8 @@ enum GSMAlphabet {
         let value = scalar.value
         if value < 256 { return Int(latin1Septets[Int(value)]) }
         switch value {
-        case 0x0393, 0x0394, 0x0398, 0x039B, 0x039E, 0x03A0, 0x03A3, 0x03A6, 0x03A8, 0x03A9: return 1  // Γ Δ Θ Λ Ξ Π Σ Φ Ψ Ω
+        // Γ Δ Θ Λ Ξ Π Σ Φ Ψ Ω
+        case 0x0393, 0x0394, 0x0398, 0x039B, 0x039E, 0x03A0, 0x03A3, 0x03A6, 0x03A8, 0x03A9: return 1
         case 0x20AC: return 2  // €
         default: return 0
         }

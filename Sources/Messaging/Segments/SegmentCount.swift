@@ -26,74 +26,90 @@ public struct SegmentCount: Hashable, Codable, Sendable {
         self.nonGSMCharacters = nonGSMCharacters
     }
 
-    /// Counts the segments of `text` as sent with a 6-octet concatenation header.
+    /// Counts the segments of `text` with the usual 6-octet header on each part of a long message.
     /// - Complexity: O(n) in the length of `text`.
     public static func of(_ text: String) -> SegmentCount {
-        var nonGSM: [Character] = []
-        var clusterUnits: [Int] = []
-        var isGSM = true
-        for character in text {
-            var septets = 0
-            var characterIsGSM = true
-            for scalar in character.unicodeScalars {
-                let cost = GSMAlphabet.septets(for: scalar)
-                if cost == 0 { characterIsGSM = false }
-                septets += cost
-            }
-            if !characterIsGSM {
-                isGSM = false
-                if !nonGSM.contains(character) { nonGSM.append(character) }
-            }
-            clusterUnits.append(septets)
-        }
-        let encoding: TextEncoding = isGSM ? .gsm7 : .ucs2
-        if !isGSM {
-            clusterUnits = text.map { $0.utf16.count }
-        }
-        let total = clusterUnits.reduce(0, +)
-        let segments: Int
-        let perSegment: Int
-        if total == 0 {
-            segments = 0
-            perSegment = encoding.singleSegmentCapacity
-        } else if total <= encoding.singleSegmentCapacity {
-            segments = 1
-            perSegment = encoding.singleSegmentCapacity
-        } else {
-            perSegment = encoding.multipartCapacity
-            segments = packAtomically(clusters: clusterUnits, text: text, encoding: encoding, capacity: perSegment)
-        }
-        return SegmentCount(
-            encoding: encoding, segments: segments, unitsPerSegment: perSegment, totalUnits: total,
-            nonGSMCharacters: nonGSM)
+        of(text, header: .eightBitReference)
     }
 
-    /// Greedy packing that never splits a cluster; a cluster larger than a whole segment (a long run of
-    /// combining marks) is split between its scalars, never inside an escape or surrogate pair.
-    /// - Complexity: O(n) in the number of clusters.
-    private static func packAtomically(clusters: [Int], text: String, encoding: TextEncoding, capacity: Int) -> Int {
-        var segments = 1
-        var used = 0
-        for (index, units) in clusters.enumerated() {
-            if units <= capacity {
-                if used + units > capacity {
-                    segments += 1
-                    used = 0
+    /// Counts the segments of `text` as sent with `header` on each part of a long message (6 octets unless the
+    /// route is known to use the 16-bit reference).
+    ///
+    /// One pass over the scalars settles the encoding and the units; grapheme clusters are walked only when a
+    /// UCS-2 message needs several segments or its UCS-2 culprits must be named.
+    /// - Complexity: O(n) in the length of `text`; O(n × k) for a UCS-2 text with k distinct culprits.
+    public static func of(_ text: String, header: ConcatenationHeader) -> SegmentCount {
+        var septets = 0
+        var isGSM = true
+        for scalar in text.unicodeScalars {
+            let cost = GSMAlphabet.septets(for: scalar)
+            if cost == 0 {
+                isGSM = false
+                break
+            }
+            septets += cost
+        }
+        if isGSM {
+            let part = TextEncoding.gsm7.multipartCapacity(header: header)
+            let capacity = septets <= 160 ? 160 : part
+            let segments = septets == 0 ? 0 : septets <= 160 ? 1 : packGSM(text, capacity: part)
+            return SegmentCount(
+                encoding: .gsm7, segments: segments, unitsPerSegment: capacity, totalUnits: septets,
+                nonGSMCharacters: [])
+        }
+        var nonGSM: [Character] = []
+        for character in text
+        where character.unicodeScalars.contains(where: { GSMAlphabet.septets(for: $0) == 0 })
+            && !nonGSM.contains(character)
+        {
+            nonGSM.append(character)
+        }
+        let units = text.utf16.count
+        let part = TextEncoding.ucs2.multipartCapacity(header: header)
+        let capacity = units <= 70 ? 70 : part
+        let segments = units <= 70 ? 1 : packUCS2(text, capacity: part)
+        return SegmentCount(
+            encoding: .ucs2, segments: segments, unitsPerSegment: capacity, totalUnits: units, nonGSMCharacters: nonGSM)
+    }
+
+    /// Greedy GSM-7 packing into parts of `capacity` septets: an escape pair, and CR LF (one grapheme), never split.
+    /// - Complexity: O(n) in the number of scalars.
+    private static func packGSM(_ text: String, capacity: Int) -> Int {
+        var packer = SegmentPacker(capacity: capacity)
+        var pendingCarriageReturn = false
+        for scalar in text.unicodeScalars {
+            if pendingCarriageReturn {
+                pendingCarriageReturn = false
+                if scalar == "\n" {
+                    packer.place(2)
+                    continue
                 }
-                used += units
+                packer.place(1)
+            }
+            if scalar == "\r" {
+                pendingCarriageReturn = true
                 continue
             }
-            let character = text[text.index(text.startIndex, offsetBy: index)]
-            for scalar in character.unicodeScalars {
-                let scalarUnits = encoding == .gsm7 ? GSMAlphabet.septets(for: scalar) : scalar.utf16.count
-                if used + scalarUnits > capacity {
-                    segments += 1
-                    used = 0
-                }
-                used += scalarUnits
+            packer.place(GSMAlphabet.septets(for: scalar))
+        }
+        if pendingCarriageReturn { packer.place(1) }
+        return packer.segments
+    }
+
+    /// Greedy UCS-2 packing into parts of `capacity` units that never splits a grapheme cluster; a cluster larger than a
+    /// whole part (a long run of combining marks) is split between its scalars, never inside a surrogate pair.
+    /// - Complexity: O(n) in the number of clusters.
+    private static func packUCS2(_ text: String, capacity: Int) -> Int {
+        var packer = SegmentPacker(capacity: capacity)
+        for character in text {
+            let units = character.utf16.count
+            if units <= capacity {
+                packer.place(units)
+            } else {
+                for scalar in character.unicodeScalars { packer.place(scalar.utf16.count) }
             }
         }
-        return segments
+        return packer.segments
     }
 
     /// Units still free in the last segment, e.g. how much text could be added at no extra cost.
@@ -124,5 +140,24 @@ public struct SegmentCount: Hashable, Codable, Sendable {
         try container.encode(unitsPerSegment, forKey: .unitsPerSegment)
         try container.encode(totalUnits, forKey: .totalUnits)
         try container.encode(nonGSMCharacters.map(String.init), forKey: .nonGSMCharacters)
+    }
+}
+
+/// Fills segments in order; an item that does not fit the current segment starts the next one.
+struct SegmentPacker {
+    let capacity: Int
+    private(set) var segments = 1
+    private var used = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    mutating func place(_ units: Int) {
+        if used + units > capacity {
+            segments += 1
+            used = 0
+        }
+        used += units
     }
 }

@@ -1,0 +1,165 @@
+import Testing
+
+@testable import Messaging
+
+/// One inbound reply and the class a compliance reviewer would give it.
+struct KeywordCase: CustomTestStringConvertible, Sendable {
+    let text: String
+    let expected: KeywordClass
+    let keyword: String?
+
+    init(_ text: String, _ expected: KeywordClass, _ keyword: String? = nil) {
+        self.text = text
+        self.expected = expected
+        self.keyword = keyword
+    }
+
+    var testDescription: String { "\"\(text)\" → \(expected.rawValue)" }
+}
+
+@Suite struct KeywordPolicyTests {
+    static let cases: [KeywordCase] = [
+        // Carrier-exact opt-outs: whole reply, any case, white space and punctuation around it ignored.
+        KeywordCase("STOP", .optOutExact, "STOP"),
+        KeywordCase("stop", .optOutExact, "STOP"),
+        KeywordCase("Stop.", .optOutExact, "STOP"),
+        KeywordCase(" stop! ", .optOutExact, "STOP"),
+        KeywordCase("STOP!!", .optOutExact, "STOP"),
+        KeywordCase("\tSToP\n", .optOutExact, "STOP"),
+        KeywordCase("stop 🙏", .optOutExact, "STOP"),
+        KeywordCase("🛑 STOP 🛑", .optOutExact, "STOP"),
+        KeywordCase("\"stop\"", .optOutExact, "STOP"),
+        KeywordCase("ＳＴＯＰ", .optOutExact, "STOP"),
+        KeywordCase("StopAll", .optOutExact, "STOPALL"),
+        KeywordCase("stop all", .optOutExact, "STOP ALL"),
+        KeywordCase("Unsubscribe", .optOutExact, "UNSUBSCRIBE"),
+        KeywordCase("cancel", .optOutExact, "CANCEL"),
+        KeywordCase("End.", .optOutExact, "END"),
+        KeywordCase("quit", .optOutExact, "QUIT"),
+        KeywordCase("REVOKE", .optOutExact, "REVOKE"),
+        KeywordCase("optout", .optOutExact, "OPTOUT"),
+        KeywordCase("Opt-Out", .optOutExact, "OPT OUT"),
+        KeywordCase("opt out", .optOutExact, "OPT OUT"),
+        // Help and opt-in, whole reply only.
+        KeywordCase("HELP", .help, "HELP"),
+        KeywordCase("help?", .help, "HELP"),
+        KeywordCase("Info", .help, "INFO"),
+        KeywordCase("START", .optIn, "START"),
+        KeywordCase("yes!", .optIn, "YES"),
+        KeywordCase("Unstop", .optIn, "UNSTOP"),
+        // Clear revocations in other words (FCC 24-24 reasonable means).
+        KeywordCase("Stop please", .optOutPhrase, "stop"),
+        KeywordCase("please stop", .optOutPhrase, "stop"),
+        KeywordCase("STOP STOP STOP", .optOutPhrase, "stop"),
+        KeywordCase("stop it now!!", .optOutPhrase, "stop"),
+        KeywordCase("Cancel please, thanks", .optOutPhrase, "cancel"),
+        KeywordCase("stop texting me", .optOutPhrase, "stop texting"),
+        KeywordCase("Stop sending me these!!", .optOutPhrase, "stop sending"),
+        KeywordCase("opt me out", .optOutPhrase, "opt me out"),
+        KeywordCase("Unsubscribe me please", .optOutPhrase, "unsubscribe"),
+        KeywordCase("how do I unsubscribe?", .optOutPhrase, "unsubscribe"),
+        KeywordCase("please remove me", .optOutPhrase, "remove me"),
+        KeywordCase("Leave me alone", .optOutPhrase, "leave me alone"),
+        KeywordCase("LEAVE ME ALONE 😡", .optOutPhrase, "leave me alone"),
+        KeywordCase("Don't text me again", .optOutPhrase, "dont text me"),
+        KeywordCase("don’t text me", .optOutPhrase, "dont text me"),
+        KeywordCase("do not text me", .optOutPhrase, "do not text me"),
+        KeywordCase("No more texts", .optOutPhrase, "no more texts"),
+        KeywordCase("wrong number", .optOutPhrase, "wrong number"),
+        KeywordCase("Take me off your list", .optOutPhrase, "take me off"),
+        KeywordCase("I want to opt out", .optOutPhrase, "opt out"),
+        KeywordCase("quit texting me", .optOutPhrase, "quit texting"),
+        KeywordCase("No más", .optOutPhrase, "no mas"),
+        KeywordCase("no mas mensajes por favor", .optOutPhrase, "no mas"),
+        KeywordCase("Alto", .optOutPhrase, "alto"),
+        KeywordCase("BAJA", .optOutPhrase, "baja"),
+        // Per-se words inside sentences: a person reads them.
+        KeywordCase("We must STOP this bill", .needsReview, "stop"),
+        KeywordCase("I want to cancel my subscription", .needsReview, "cancel"),
+        KeywordCase("when does the promo code end?", .needsReview, "end"),
+        KeywordCase("I quit", .needsReview, "quit"),
+        // Ambiguous refusals: a person reads them.
+        KeywordCase("No thanks", .needsReview, "no thanks"),
+        KeywordCase("not interested", .needsReview, "not interested"),
+        KeywordCase("Nope, NOT interested.", .needsReview, "not interested"),
+        KeywordCase("who is this?", .needsReview, "who is this"),
+        KeywordCase("How did you get my number", .needsReview, "how did you get my number"),
+        KeywordCase("spam", .needsReview, "spam"),
+        // Keywords inside ordinary sentences that must NOT opt out.
+        KeywordCase("I can't stop smiling", .none),
+        KeywordCase("I can’t stop smiling 😂", .none),
+        KeywordCase("Can I stop by the store at 5?", .none),
+        KeywordCase("I'll stop in tomorrow", .none),
+        KeywordCase("Please cancel my order", .none),
+        KeywordCase("can I cancel my appointment", .none),
+        KeywordCase("This is the end of the road", .none),
+        KeywordCase("I need help with my order", .none),
+        KeywordCase("more info please", .none),
+        KeywordCase("yes please", .none),
+        KeywordCase("para mi hija", .none),
+        KeywordCase("stopped by yesterday, loved it", .none),
+        KeywordCase("Weekend sale?", .none),
+        KeywordCase("1", .none),
+        KeywordCase("👍", .none),
+        KeywordCase("", .none),
+        KeywordCase("   ", .none),
+        KeywordCase("Where is my order?", .none),
+    ]
+
+    @Test(arguments: cases)
+    func classifiesLikeAComplianceReviewer(_ row: KeywordCase) {
+        let match = KeywordPolicy.standard.classify(row.text)
+        #expect(match.keywordClass == row.expected)
+        #expect(match.keyword == row.keyword)
+    }
+
+    @Test func theTableCoversAtLeastSixtyReplies() {
+        #expect(Self.cases.count >= 60)
+    }
+
+    @Test(arguments: ["STOP", "cancel", "End", "Quit", "yes", "START", "help", "INFO", "opt-out", "Stop All", "unstop"])
+    func carrierKeywordsAreReservedForMenus(_ word: String) {
+        #expect(KeywordPolicy.standard.isReserved(word))
+    }
+
+    @Test(arguments: ["1", "A", "CONFIRM", "RESCHEDULE", "MENU", "BOOK", "stop texting", "para", ""])
+    func ordinaryMenuAnswersAreNotReserved(_ word: String) {
+        #expect(!KeywordPolicy.standard.isReserved(word))
+    }
+
+    @Test func reservedClassNamesTheCarrierMeaning() {
+        #expect(KeywordPolicy.standard.reservedClass(of: "CANCEL") == .optOutExact)
+        #expect(KeywordPolicy.standard.reservedClass(of: "Yes") == .optIn)
+        #expect(KeywordPolicy.standard.reservedClass(of: "info") == .help)
+        #expect(KeywordPolicy.standard.reservedClass(of: "CONFIRM") == nil)
+    }
+
+    @Test func listsAreConfigurable() {
+        var lists = KeywordPolicy.standard
+        lists = KeywordPolicy(
+            optOutKeywords: lists.optOutKeywords + ["ARRET"], optInKeywords: ["START"], helpKeywords: ["HELP", "AIDE"],
+            wholeReplyRevocations: [], revocationPhrases: ["fiche-moi la paix"], perSeWords: lists.perSeWords,
+            courtesyWords: lists.courtesyWords, harmlessIdioms: lists.harmlessIdioms, reviewPhrases: [])
+        #expect(lists.classify("Arrêt").keywordClass == .optOutExact)
+        #expect(lists.classify("aide").keywordClass == .help)
+        #expect(lists.classify("yes").keywordClass == .none)
+        #expect(lists.classify("Fiche-moi la paix!").keywordClass == .optOutPhrase)
+        #expect(lists.classify("not interested").keywordClass == .none)
+        #expect(!lists.isReserved("YES"))
+    }
+
+    @Test func classesThatMustHoldMarketing() {
+        #expect(KeywordClass.optOutExact.suppressesMarketing)
+        #expect(KeywordClass.optOutPhrase.suppressesMarketing)
+        #expect(KeywordClass.needsReview.suppressesMarketing)
+        #expect(!KeywordClass.help.suppressesMarketing)
+        #expect(!KeywordClass.none.suppressesMarketing)
+    }
+
+    @Test func asciiFastPathAgreesWithFoundationFolding() {
+        let printable = String((32..<127).map { Character(Unicode.Scalar(UInt8($0))) })
+        for text in [printable, "STOP!!", " Don't text ME ", "a\tb\r\nc", "opt-out", "x_y", "", "42 is 4/2"] {
+            #expect(ReplyWords.asciiWords(text) == ReplyWords.foldedWords(text), "\(text)")
+        }
+    }
+}
