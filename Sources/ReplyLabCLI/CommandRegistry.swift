@@ -4,9 +4,10 @@ enum CommandRegistry {
         [
 <<<<<<< HEAD
             PopulationCommand.self,
-=======
             TextCommand.self,
 >>>>>>> messaging
+=======
+            DatabaseCommand.self,
         ]
     }
 }

@@ -62,8 +62,12 @@ public final class Database {
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = NORMAL")
         }
-        // Reading the schema now turns "file is not a database" into an error at open, not at first use.
-        _ = try userVersion()
+        // Reading the schema now turns "file is not a database" into an error at open, naming the file.
+        do {
+            _ = try userVersion()
+        } catch {
+            throw SQLiteError(code: error.code, message: "cannot open '\(path)': \(error.message)")
+        }
     }
 
     /// A fresh private in-memory database (tests, scratch work).

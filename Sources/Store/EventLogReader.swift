@@ -21,7 +21,8 @@ public struct EventLogReader {
 
     /// Every run, by id.
     public func runs() throws -> [RunRecord] {
-        let statement = try database.prepare("SELECT \(RunRecord.columns.joined(separator: ", ")) FROM runs ORDER BY id")
+        let statement = try database.prepare(
+            "SELECT \(RunRecord.columns.joined(separator: ", ")) FROM runs ORDER BY id")
         var runs: [RunRecord] = []
         while try statement.step() { runs.append(try RunRecord(row: statement)) }
         return runs
@@ -89,7 +90,7 @@ public struct EventLogReader {
             quarantine: try quarantine(ofRun: runID))
     }
 
-    /// - Complexity: O(n log n) for the rows of the run (index range scan in key order).
+    /// - Complexity: O(log N + n): one range scan of the table's primary key, N rows in all, n in the run.
     private func records<Record: StoredRecord>(ofRun runID: Int64) throws -> [Record] {
         let statement = try database.prepare(Record.selectSQL)
         try statement.bind(runID, at: 1)

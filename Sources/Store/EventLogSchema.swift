@@ -27,18 +27,31 @@ public enum EventLogSchema {
     /// load can drop them and build each once at the end, which costs far less than maintaining them per row.
     public static let analyticsIndexes: [(name: String, sql: String)] = [
         ("customers_by_segment", "CREATE INDEX IF NOT EXISTS customers_by_segment ON customers (run_id, segment)"),
-        ("assignments_by_variant", "CREATE INDEX IF NOT EXISTS assignments_by_variant ON assignments (run_id, variant_id)"),
-        ("conversations_by_customer",
-         "CREATE INDEX IF NOT EXISTS conversations_by_customer ON conversations (run_id, customer_id, started_at)"),
-        ("messages_by_customer",
-         "CREATE INDEX IF NOT EXISTS messages_by_customer ON messages (run_id, customer_id, at)"),
-        ("handoffs_by_customer",
-         "CREATE INDEX IF NOT EXISTS handoffs_by_customer ON handoffs (run_id, customer_id, queued_at)"),
+        (
+            "assignments_by_variant",
+            "CREATE INDEX IF NOT EXISTS assignments_by_variant ON assignments (run_id, variant_id)"
+        ),
+        (
+            "conversations_by_customer",
+            "CREATE INDEX IF NOT EXISTS conversations_by_customer ON conversations (run_id, customer_id, started_at)"
+        ),
+        (
+            "messages_by_customer",
+            "CREATE INDEX IF NOT EXISTS messages_by_customer ON messages (run_id, customer_id, at)"
+        ),
+        (
+            "handoffs_by_customer",
+            "CREATE INDEX IF NOT EXISTS handoffs_by_customer ON handoffs (run_id, customer_id, queued_at)"
+        ),
         ("orders_by_customer", "CREATE INDEX IF NOT EXISTS orders_by_customer ON orders (run_id, customer_id, at)"),
-        ("consent_events_by_customer",
-         "CREATE INDEX IF NOT EXISTS consent_events_by_customer ON consent_events (run_id, customer_id, at)"),
-        ("suppressions_by_customer",
-         "CREATE INDEX IF NOT EXISTS suppressions_by_customer ON suppressions (run_id, customer_id, at)"),
+        (
+            "consent_events_by_customer",
+            "CREATE INDEX IF NOT EXISTS consent_events_by_customer ON consent_events (run_id, customer_id, at)"
+        ),
+        (
+            "suppressions_by_customer",
+            "CREATE INDEX IF NOT EXISTS suppressions_by_customer ON suppressions (run_id, customer_id, at)"
+        ),
     ]
 
     /// Migration `i` takes the schema from version `i` to `i + 1`.

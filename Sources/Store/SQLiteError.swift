@@ -39,7 +39,8 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The error the connection `handle` holds after a call returned `code`.
     static func last(on handle: OpaquePointer?, code: Int32, sql: String?) -> SQLiteError {
-        let message = handle.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+        let message =
+            handle.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
             ?? String(cString: sqlite3_errstr(code))
         return SQLiteError(code: code, message: message, sql: sql)
     }

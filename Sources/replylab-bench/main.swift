@@ -4,6 +4,7 @@ import Foundation
 let scenarios: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
     ("population", "Generate -n customers (default 10^6) from the default spec; goal <= 2 s, <= 300 MB.", PopulationBenchmark.run),
     ("messaging", "Outbound gate, segment counting and reply classification per second.", MessagingBenchmark.run),
+    ("store", "EventLogWriter vs bare sqlite3_* calls loading message rows [--rows N] [--runs R]", StoreBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -173,7 +173,8 @@ import Testing
 
     @Test func foreignKeysAreEnforced() throws {
         try database.execute(
-            "CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent (id))")
+            "CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent (id))"
+        )
         let error = #expect(throws: SQLiteError.self) { try database.execute("INSERT INTO child VALUES (42)") }
         #expect(error?.code == 787)
         #expect(error?.codeName == "SQLITE_CONSTRAINT_FOREIGNKEY")

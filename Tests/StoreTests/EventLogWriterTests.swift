@@ -151,3 +151,29 @@ import Testing
         #expect(try EventLogSchema.missingIndexes(database).isEmpty)
     }
 }
+
+/// Producers are generic over `EventSink`: the same code must give the same records in memory and in SQLite.
+@Suite struct EventSinkConformanceTests {
+    /// A producer as the simulator is written: generic, several batches, then finish.
+    static func produce<Sink: EventSink>(into sink: inout Sink) throws {
+        let run = SampleRun.batch()
+        try sink.append(EventBatch(runs: run.runs, variants: run.variants, customers: run.customers))
+        try sink.append(EventBatch(assignments: run.assignments, conversations: run.conversations))
+        try sink.append(
+            EventBatch(
+                messages: run.messages, handoffs: run.handoffs, orders: run.orders, consentEvents: run.consentEvents,
+                suppressions: run.suppressions, quarantine: run.quarantine))
+        try sink.finish()
+    }
+
+    @Test func collectingSinkAndSQLiteWriterHoldTheSameRecords() throws {
+        var memory = CollectingEventSink()
+        try Self.produce(into: &memory)
+        let database = try Database.inMemory()
+        var writer = try EventLogWriter(database: database)
+        try Self.produce(into: &writer)
+        #expect(memory.batchCount == 3)
+        #expect(try EventLogReader(database: database).events(ofRun: 1) == memory.collected)
+        #expect(memory.collected == SampleRun.batch())
+    }
+}

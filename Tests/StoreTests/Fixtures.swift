@@ -12,8 +12,9 @@ enum SampleRun {
                     createdAt: 1_764_374_400_000)
             ],
             variants: [
-                VariantRecord(runID: runID, variantID: 1, name: "two-way", flow: "flows/cart.json", share: 0.45,
-                              isHoldout: false),
+                VariantRecord(
+                    runID: runID, variantID: 1, name: "two-way", flow: "flows/cart.json", share: 0.45,
+                    isHoldout: false),
                 VariantRecord(runID: runID, variantID: 2, name: "holdout", flow: "", share: 0.1, isHoldout: true),
             ],
             customers: [
@@ -85,8 +86,9 @@ enum SampleRun {
                     deferredUntil: 1_764_374_460_000, subject: "cart-reminder"),
             ],
             quarantine: [
-                QuarantineRecord(runID: runID, line: 7, reason: "unparseable date 'yesterday'",
-                                 rawText: "SM123,yesterday,\"Hi, there\"")
+                QuarantineRecord(
+                    runID: runID, line: 7, reason: "unparseable date 'yesterday'",
+                    rawText: "SM123,yesterday,\"Hi, there\"")
             ])
     }
 }

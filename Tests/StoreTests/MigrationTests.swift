@@ -11,7 +11,8 @@ import Testing
     }
 
     func schemaSnapshot(_ database: Database) throws -> [String] {
-        let statement = try database.prepare("SELECT type || ' ' || name || ': ' || ifnull(sql, '') FROM sqlite_master ORDER BY name")
+        let statement = try database.prepare(
+            "SELECT type || ' ' || name || ': ' || ifnull(sql, '') FROM sqlite_master ORDER BY name")
         var rows: [String] = []
         while try statement.step() { rows.append(try statement.column(0)) }
         return rows
@@ -23,10 +24,14 @@ import Testing
         #expect(report == EventLogSchema.MigrationReport(fromVersion: 0, toVersion: EventLogSchema.currentVersion))
         #expect(try database.userVersion() == EventLogSchema.currentVersion)
         for table in EventLogSchema.tables {
-            #expect(try database.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '\(table)'") == 1, "\(table)")
+            #expect(
+                try database.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '\(table)'")
+                    == 1, "\(table)")
         }
         for index in EventLogSchema.analyticsIndexes {
-            #expect(try database.integer("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '\(index.name)'") == 1)
+            #expect(
+                try database.integer(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '\(index.name)'") == 1)
         }
         #expect(try database.integer("PRAGMA foreign_keys") == 1)
         #expect(try database.integer("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1)
@@ -66,7 +71,8 @@ import Testing
         #expect(error == .newerSchema(path: path, fileVersion: 99, supportedVersion: EventLogSchema.currentVersion))
         #expect(
             error?.description
-                == "'\(path)' has event-log schema version 99, but this replylab knows versions up to 1; upgrade replylab to read it")
+                == "'\(path)' has event-log schema version 99, but this replylab knows versions up to 1; upgrade replylab to read it"
+        )
         #expect(try database.userVersion() == 99)
         #expect(try database.integer("SELECT count(*) FROM sqlite_master WHERE name = 'runs'") == 0)
         #expect(throws: StoreError.self) { try EventLogReader(database: database) }
@@ -94,7 +100,7 @@ import Testing
         try Data(String(repeating: "not a database\n", count: 100).utf8).write(to: URL(fileURLWithPath: path))
         let error = #expect(throws: SQLiteError.self) { try Database(path: path, mode: .readOnly) }
         #expect(error?.code == 26)
-        #expect(error?.message == "file is not a database")
+        #expect(error?.message == "cannot open '\(path)': file is not a database")
     }
 
     @Test func indexesDroppedByAnUnfinishedBulkLoadAreRebuiltOnNextOpen() throws {
@@ -109,5 +115,37 @@ import Testing
         #expect(report.rebuiltIndexes == EventLogSchema.analyticsIndexes.map(\.name))
         #expect(try EventLogSchema.missingIndexes(database).isEmpty)
         #expect(try EventLogSchema.migrate(database).wasUpToDate)
+    }
+}
+
+/// Two connections to one WAL file, as `replylab db info` beside a running simulation.
+@Suite struct ConcurrentConnectionTests {
+    let folder: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder()
+    }
+
+    @Test func aReaderSeesCommittedRowsWhileAWriterHoldsItsTransaction() throws {
+        let path = folder.path("log.sqlite")
+        let writer = try EventLogWriter(database: try Database(path: path), commitEvery: 1_000_000)
+        try writer.append(SampleRun.batch(runID: 1))
+        let reader = try EventLogReader(database: try Database(path: path, mode: .readOnly))
+        #expect(try reader.runs().isEmpty)  // nothing committed yet, and the read does not wait
+        try writer.finish()
+        #expect(try reader.runs().map(\.id) == [1])
+    }
+
+    @Test func aSecondWriterWaitsForTheBusyTimeoutThenReportsBusy() throws {
+        let path = folder.path("log.sqlite")
+        let first = try Database(path: path)
+        try EventLogSchema.migrate(first)
+        let second = try Database(path: path, busyTimeoutMilliseconds: 50)
+        try first.execute("BEGIN IMMEDIATE")
+        let error = #expect(throws: SQLiteError.self) { try second.execute("BEGIN IMMEDIATE") }
+        #expect(error?.primaryCode == 5)
+        #expect(error?.message == "database is locked")
+        try first.execute("COMMIT")
+        try second.execute("BEGIN IMMEDIATE; COMMIT")
     }
 }
