@@ -2,11 +2,8 @@
 enum CommandRegistry {
     static var commands: [any Command.Type] {
         [
-<<<<<<< HEAD
             PopulationCommand.self,
             TextCommand.self,
->>>>>>> messaging
-=======
             DatabaseCommand.self,
         ]
     }
