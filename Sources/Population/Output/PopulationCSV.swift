@@ -38,6 +38,7 @@ public enum PopulationCSV {
     public static func write(_ population: Population, sink: ([UInt8]) -> Void) {
         let attributes = CustomerAttributesWriter(population: population)
         let questions = QuestionTopic.allCases.map { Array($0.rawValue.utf8) }
+        let noConsent = Array("none".utf8)
         var out = ByteWriter(capacity: 1 << 20 + 4_096)
         out.append(columns.joined(separator: ","))
         out.append(byte: 0x0A)
@@ -57,7 +58,8 @@ public enum PopulationCSV {
             out.append(byte: UInt8(ascii: ","))
             out.append(attributes.segments[CustomerAttributesWriter.segmentIndex(population.segment[i])])
             out.append(byte: UInt8(ascii: ","))
-            out.append(population.consentSourceName(i))
+            let source = population.consentSource[i]
+            out.append(source == Population.none ? noConsent : attributes.consentSources[Int(source)])
             out.append(byte: UInt8(ascii: ","))
             out.append(integer: Int64(population.tenureDays[i]))
             out.append(byte: UInt8(ascii: ","))
