@@ -59,6 +59,8 @@ public struct PopulationSpec: Sendable {
     public var sourceFile: String
     public var name: String
     public var description: String
+    /// How many customers to generate when the command line does not say (`--count` wins).
+    public var size: Int?
     /// The day the list is observed; "days ago" and appointment dates count from it.
     public var asOf: CivilDate
     /// Checkout links are `storeURL/checkout/<cart id>`.
@@ -96,7 +98,7 @@ public struct PopulationSpec: Sendable {
 
     static func parse(_ root: JSONNode, baseDirectory: String) throws(PopulationError) -> PopulationSpec {
         let object = try root.object(allowing: [
-            "name", "description", "as_of", "store_url", "catalog", "first_names", "female_share", "segments",
+            "name", "description", "size", "as_of", "store_url", "catalog", "first_names", "female_share", "segments",
             "states", "time_zone_splits", "consent", "cart", "last_order", "questions", "appointments", "leads",
         ])
         let asOfNode = try object.require("as_of")
@@ -131,6 +133,7 @@ public struct PopulationSpec: Sendable {
             sourceFile: root.file,
             name: try object.require("name").string(),
             description: try object.optional("description")?.string() ?? "",
+            size: try object.optional("size")?.integer(in: 0...50_000_000),
             asOf: asOf,
             storeURL: try object.require("store_url").string(),
             segments: try parseSegments(try object.require("segments")),

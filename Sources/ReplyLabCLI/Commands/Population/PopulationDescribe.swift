@@ -6,21 +6,23 @@ struct PopulationDescribe: Command {
         CommandConfiguration(
             name: "describe", abstract: "Summarise segments, states, time zones, consent and cart values.",
             discussion: """
-                With SPEC, generates --count customers (default 10000) with --seed and summarises them; with --db, \
+                With SPEC, generates --count customers (default: the spec's size) with --seed and summarises them; with --db, \
                 summarises the customers of a run in an event log (the latest population run unless --run).
                 """,
             arguments: [ArgumentSpec("spec", help: "Population spec JSON.", optional: true)],
             options: [
                 .option("db", value: "file", help: "Describe the customers stored in this event log instead."),
                 .option("run", value: "id", help: "With --db: the run to describe (default: latest population run)."),
-                .option("count", short: "n", value: "n", help: "With SPEC: customers to generate (default 10000)."),
+                .option(
+                    "count", short: "n", value: "n",
+                    help: "With SPEC: customers to generate (default: the spec's size, else 10000)."),
                 .option("seed", value: "seed", help: "With SPEC: random seed (default 42)."),
                 .option("states", value: "n", help: "How many states to list before folding the rest (default 10)."),
             ])
     }
 
     enum Source: Equatable {
-        case spec(path: String, count: Int, seed: UInt64)
+        case spec(path: String, count: Int?, seed: UInt64)
         case database(path: String, run: Int64?)
     }
 
@@ -33,7 +35,7 @@ struct PopulationDescribe: Command {
         case (let spec?, nil):
             if arguments.value("run") != nil { throw UsageError("--run needs --db FILE") }
             source = .spec(
-                path: spec, count: try arguments.integer("count", in: 1...10_000_000) ?? 10_000,
+                path: spec, count: try arguments.integer("count", in: 1...10_000_000),
                 seed: try arguments.unsigned64("seed") ?? PopulationGenerate.defaultSeed)
         case (nil, let database?):
             if arguments.value("count") != nil || arguments.value("seed") != nil {
@@ -49,6 +51,7 @@ struct PopulationDescribe: Command {
         switch source {
         case .spec(let path, let count, let seed):
             let spec = try PopulationSpec.load(path: path)
+            let count = count ?? spec.size ?? 10_000
             let population = try PopulationGenerator(spec: spec).generate(count: count, seed: seed)
             let title =
                 "Population '\(spec.name)' from \(path): \(PopulationSummary.grouped(count)) customers, seed \(seed)"

@@ -14,7 +14,7 @@ struct PopulationGenerate: Command {
                 """,
             arguments: [ArgumentSpec("spec", help: "Population spec JSON (e.g. datasets/populations/default.json).")],
             options: [
-                .option("count", short: "n", value: "n", help: "How many customers (default 1000)."),
+                .option("count", short: "n", value: "n", help: "How many customers (default: the spec's size, else 1000)."),
                 .option("seed", value: "seed", help: "Random seed, decimal or 0x hex (default 42)."),
                 .option(
                     "out", short: "o", value: "file.csv", help: "Write the customers as CSV ('-' for standard output)."),
@@ -28,14 +28,14 @@ struct PopulationGenerate: Command {
     static let defaultSeed: UInt64 = 42
 
     let specPath: String
-    let count: Int
+    let count: Int?
     let seed: UInt64
     let output: PopulationOutput
     let phoneHashKey: UInt64
 
     init(arguments: ParsedArguments) throws {
         specPath = try arguments.argument("spec") ?? { throw UsageError("missing <spec>; type a spec path") }()
-        count = try arguments.integer("count", in: 0...50_000_000) ?? 1_000
+        count = try arguments.integer("count", in: 0...50_000_000)
         seed = try arguments.unsigned64("seed") ?? Self.defaultSeed
         phoneHashKey = try arguments.unsigned64("phone-hash-key") ?? 0
         switch (arguments.value("out"), arguments.value("db")) {
@@ -48,6 +48,7 @@ struct PopulationGenerate: Command {
 
     func run(_ console: Console) throws -> Int32 {
         let spec = try PopulationSpec.load(path: specPath)
+        let count = self.count ?? spec.size ?? 1_000
         let population = try PopulationGenerator(spec: spec).generate(count: count, seed: seed)
         switch output {
         case .csv("-"):
