@@ -43,6 +43,11 @@ import Testing
         #expect(String(decoding: a, as: UTF8.self).split(separator: "\n").count == 1_501)
     }
 
+    @Test func withoutCountTheSpecSizeIsUsed() {
+        let result = run(["population", "generate", Self.spec, "--out", path("sized.csv")])
+        #expect(result.output == "wrote 10,000 customers of 'default' (seed 42) to \(path("sized.csv"))\n")
+    }
+
     @Test func generateToStandardOutput() {
         let result = run(["population", "generate", Self.spec, "-n", "3", "--out", "-"])
         #expect(result.status == 0)
