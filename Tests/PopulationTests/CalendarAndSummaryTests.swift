@@ -83,3 +83,27 @@ import Testing
         }
     }
 }
+
+@Suite struct SegmentProfileTests {
+    @Test func profileAgreesWithTheColumnsAndTheSegmentDefinitions() throws {
+        let population = try Fixtures.generator.generate(count: 5_000, seed: 8)
+        let profile = SegmentProfile(population: population)
+        #expect(profile.lines.map(\.segment) == [.new, .active, .lapsed, .vip])
+        #expect(profile.lines.reduce(0) { $0 + $1.customers } == 5_000)
+        let vip = try #require(profile.lines.first { $0.segment == .vip })
+        let lapsed = try #require(profile.lines.first { $0.segment == .lapsed })
+        #expect(vip.meanOrders >= 4, "VIPs have at least four orders")
+        #expect(try #require(lapsed.medianDaysSinceLastOrder) >= 180)
+        #expect(try #require(vip.medianDaysSinceLastOrder) <= 60)
+        let indexes = (0..<5_000).filter { population.segment[$0] == .vip }
+        #expect(vip.meanOrders == Double(indexes.reduce(0) { $0 + Int(population.orders[$1]) }) / Double(indexes.count))
+        #expect(profile.render().contains("  vip "))
+    }
+
+    @Test(arguments: [
+        (0.25, 2, "0.25"), (6.536, 2, "6.54"), (392.0, 0, "392"), (0.0793 * 100, 1, "7.9"), (-1.25, 1, "-1.3"),
+    ])
+    func fixedDecimals(value: Double, decimals: Int, expected: String) {
+        #expect(SegmentProfile.fixed(value, decimals) == expected)
+    }
+}

@@ -56,6 +56,7 @@ struct PopulationDescribe: Command {
             let title =
                 "Population '\(spec.name)' from \(path): \(PopulationSummary.grouped(count)) customers, seed \(seed)"
             console.write(PopulationSummary(population: population).render(title: title, topStates: topStates))
+            console.write("\n" + SegmentProfile(population: population).render())
         case .database(let path, let run):
             let (runID, rows) = try PopulationEventLog.readRows(databasePath: path, runID: run)
             let title = "Run \(runID) in \(path): \(PopulationSummary.grouped(rows.count)) customers"

@@ -14,7 +14,8 @@ struct PopulationGenerate: Command {
                 """,
             arguments: [ArgumentSpec("spec", help: "Population spec JSON (e.g. datasets/populations/default.json).")],
             options: [
-                .option("count", short: "n", value: "n", help: "How many customers (default: the spec's size, else 1000)."),
+                .option(
+                    "count", short: "n", value: "n", help: "How many customers (default: the spec's size, else 1000)."),
                 .option("seed", value: "seed", help: "Random seed, decimal or 0x hex (default 42)."),
                 .option(
                     "out", short: "o", value: "file.csv", help: "Write the customers as CSV ('-' for standard output)."),
