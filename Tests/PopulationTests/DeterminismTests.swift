@@ -36,7 +36,9 @@ import Testing
 
 /// Pins the bytes of a small default population across versions: a change to the draw order, a stream purpose or
 /// a distribution's algorithm changes every population ever generated with a seed, so it must be deliberate.
-/// When the model changes on purpose, update the constant and say so in the commit message.
+/// When the model changes on purpose, update the constant and say so in the commit message. Linux only: libm's
+/// log/exp/cos may differ in the last bit between glibc and Darwin, so byte identity is promised per platform.
+#if os(Linux)
 @Suite struct GoldenPopulationTests {
     static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -58,3 +60,4 @@ import Testing
             "FNV-1a of the 1,000-customer CSV; got \(String(Self.fnv1a(csv), radix: 16))")
     }
 }
+#endif
