@@ -6,8 +6,8 @@ import Sampling
 ///
 /// Per customer, in this order and each from its own purpose stream: segment → state, area code, time zone →
 /// first name → consent → purchase history (rate λ ~ Gamma, orders ~ Poisson(λ·tenure), last order basket) →
-/// abandoned cart → reply propensity and question topic → appointment → lead. Phones are then handed out in
-/// customer order by `FictionalPhoneBook`.
+/// abandoned cart → reply propensity and question topic → appointment → lead. Phones come from
+/// `FictionalPhoneBook` in customer order, so they too depend only on customers 0…i.
 public struct PopulationGenerator: Sendable {
     public let spec: PopulationSpec
     let geography: Geography
