@@ -5,6 +5,7 @@ enum CommandRegistry {
             DatabaseCommand.self,
             FlowCommand.self,
             TextCommand.self,
+            PopulationCommand.self,
         ]
     }
 }

@@ -5,6 +5,7 @@ let scenarios: [(name: String, summary: String, run: ([String]) throws -> Void)]
     ("store", "EventLogWriter vs bare sqlite3_* calls loading message rows [--rows N] [--runs R]", StoreBenchmark.run),
     ("flow", "Flow runtime calls per second on the abandoned-cart flow", FlowBenchmark.run),
     ("messaging", "Outbound gate, segment counting and reply classification per second.", MessagingBenchmark.run),
+    ("population", "Generate -n customers (default 10^6) from the default spec; goal <= 2 s, <= 300 MB.", PopulationBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
