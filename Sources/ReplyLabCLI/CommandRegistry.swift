@@ -1,11 +1,12 @@
-/// Every top-level command, in the order `replylab --help` lists them. Issues add their commands here.
+/// Every top-level command, in the order `replylab --help` lists them: the pipeline's order, message to log.
+/// Issues add their commands here.
 enum CommandRegistry {
     static var commands: [any Command.Type] {
         [
-            DatabaseCommand.self,
-            FlowCommand.self,
             TextCommand.self,
+            FlowCommand.self,
             PopulationCommand.self,
+            DatabaseCommand.self,
         ]
     }
 }
