@@ -13,7 +13,12 @@ public struct ConsentEventRecord: Hashable, Sendable, Codable {
     public var source: String
 
     public init(
-        runID: Int64, eventID: Int64, customerID: Int64, at: Int64, kind: ConsentEventKind, keyword: String?,
+        runID: Int64,
+        eventID: Int64,
+        customerID: Int64,
+        at: Int64,
+        kind: ConsentEventKind,
+        keyword: String?,
         source: String
     ) {
         self.runID = runID
@@ -41,8 +46,13 @@ public struct SuppressionRecord: Hashable, Sendable, Codable {
     public var subject: String
 
     public init(
-        runID: Int64, suppressionID: Int64, customerID: Int64, at: Int64, reason: SuppressionReason,
-        deferredUntil: Int64?, subject: String
+        runID: Int64,
+        suppressionID: Int64,
+        customerID: Int64,
+        at: Int64,
+        reason: SuppressionReason,
+        deferredUntil: Int64?,
+        subject: String
     ) {
         self.runID = runID
         self.suppressionID = suppressionID

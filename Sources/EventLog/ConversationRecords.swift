@@ -16,8 +16,14 @@ public struct ConversationRecord: Hashable, Sendable, Codable {
     public var path: String
 
     public init(
-        runID: Int64, conversationID: Int64, customerID: Int64, flow: String, startedAt: Int64, endedAt: Int64?,
-        outcome: String?, path: String
+        runID: Int64,
+        conversationID: Int64,
+        customerID: Int64,
+        flow: String,
+        startedAt: Int64,
+        endedAt: Int64?,
+        outcome: String?,
+        path: String
     ) {
         self.runID = runID
         self.conversationID = conversationID
@@ -50,8 +56,16 @@ public struct HandoffRecord: Hashable, Sendable, Codable {
     public var agentID: Int64?
 
     public init(
-        runID: Int64, handoffID: Int64, conversationID: Int64, customerID: Int64, queue: String, queuedAt: Int64,
-        pickedUpAt: Int64?, closedAt: Int64?, resolution: HandoffResolution, agentID: Int64?
+        runID: Int64,
+        handoffID: Int64,
+        conversationID: Int64,
+        customerID: Int64,
+        queue: String,
+        queuedAt: Int64,
+        pickedUpAt: Int64?,
+        closedAt: Int64?,
+        resolution: HandoffResolution,
+        agentID: Int64?
     ) {
         self.runID = runID
         self.handoffID = handoffID
@@ -82,7 +96,12 @@ public struct OrderRecord: Hashable, Sendable, Codable {
     public var attributedMessageID: Int64?
 
     public init(
-        runID: Int64, orderID: Int64, customerID: Int64, at: Int64, valueCents: Int64, cartID: String?,
+        runID: Int64,
+        orderID: Int64,
+        customerID: Int64,
+        at: Int64,
+        valueCents: Int64,
+        cartID: String?,
         attributedMessageID: Int64?
     ) {
         self.runID = runID

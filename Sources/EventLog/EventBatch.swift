@@ -17,10 +17,16 @@ public struct EventBatch: Hashable, Sendable, Codable {
     public var quarantine: [QuarantineRecord]
 
     public init(
-        runs: [RunRecord] = [], variants: [VariantRecord] = [], customers: [CustomerRecord] = [],
-        assignments: [AssignmentRecord] = [], conversations: [ConversationRecord] = [],
-        messages: [MessageRecord] = [], handoffs: [HandoffRecord] = [], orders: [OrderRecord] = [],
-        consentEvents: [ConsentEventRecord] = [], suppressions: [SuppressionRecord] = [],
+        runs: [RunRecord] = [],
+        variants: [VariantRecord] = [],
+        customers: [CustomerRecord] = [],
+        assignments: [AssignmentRecord] = [],
+        conversations: [ConversationRecord] = [],
+        messages: [MessageRecord] = [],
+        handoffs: [HandoffRecord] = [],
+        orders: [OrderRecord] = [],
+        consentEvents: [ConsentEventRecord] = [],
+        suppressions: [SuppressionRecord] = [],
         quarantine: [QuarantineRecord] = []
     ) {
         self.runs = runs

@@ -21,9 +21,19 @@ public struct MessageRecord: Hashable, Sendable, Codable {
     public var flowNode: String?
 
     public init(
-        runID: Int64, messageID: Int64, customerID: Int64, conversationID: Int64?, direction: MessageDirection,
-        kind: MessageKind, at: Int64, body: String, segments: Int64, encoding: String, status: MessageStatus,
-        costMicrodollars: Int64, flowNode: String?
+        runID: Int64,
+        messageID: Int64,
+        customerID: Int64,
+        conversationID: Int64?,
+        direction: MessageDirection,
+        kind: MessageKind,
+        at: Int64,
+        body: String,
+        segments: Int64,
+        encoding: String,
+        status: MessageStatus,
+        costMicrodollars: Int64,
+        flowNode: String?
     ) {
         self.runID = runID
         self.messageID = messageID

@@ -16,7 +16,12 @@ public struct RunRecord: Hashable, Sendable, Codable {
     public var createdAt: Int64
 
     public init(
-        id: Int64, kind: String, source: String, seed: Int64?, configJSON: String, toolVersion: String,
+        id: Int64,
+        kind: String,
+        source: String,
+        seed: Int64?,
+        configJSON: String,
+        toolVersion: String,
         createdAt: Int64
     ) {
         self.id = id
@@ -30,12 +35,23 @@ public struct RunRecord: Hashable, Sendable, Codable {
 
     /// The same record with a typed kind, so producers cannot misspell it.
     public init(
-        id: Int64, kind: RunKind, source: String, seed: Int64?, configJSON: String, toolVersion: String,
+        id: Int64,
+        kind: RunKind,
+        source: String,
+        seed: Int64?,
+        configJSON: String,
+        toolVersion: String,
         createdAt: Int64
     ) {
         self.init(
-            id: id, kind: kind.rawValue, source: source, seed: seed, configJSON: configJSON, toolVersion: toolVersion,
-            createdAt: createdAt)
+            id: id,
+            kind: kind.rawValue,
+            source: source,
+            seed: seed,
+            configJSON: configJSON,
+            toolVersion: toolVersion,
+            createdAt: createdAt
+        )
     }
 
     /// `kind` as a `RunKind`, nil for a word this build does not know.
@@ -84,8 +100,14 @@ public struct CustomerRecord: Hashable, Sendable, Codable {
     public var attributesJSON: String
 
     public init(
-        runID: Int64, customerID: Int64, maskedPhone: String, phoneHash: Int64, timeZone: String, state: String,
-        segment: String, attributesJSON: String
+        runID: Int64,
+        customerID: Int64,
+        maskedPhone: String,
+        phoneHash: Int64,
+        timeZone: String,
+        state: String,
+        segment: String,
+        attributesJSON: String
     ) {
         self.runID = runID
         self.customerID = customerID

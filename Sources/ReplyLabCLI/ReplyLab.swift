@@ -48,8 +48,11 @@ public enum ReplyLab {
                 return try command.run(console)
             } catch let error as UsageError {
                 reportUsage(
-                    error, path: parsed.commandPath,
-                    usage: Help.usage(path: parsed.commandPath, configuration: type.configuration), console: console)
+                    error,
+                    path: parsed.commandPath,
+                    usage: Help.usage(path: parsed.commandPath, configuration: type.configuration),
+                    console: console
+                )
                 return ExitStatus.usage
             } catch {
                 console.err("error: \(describe(error))")
@@ -59,7 +62,10 @@ public enum ReplyLab {
     }
 
     private static func reportUsage(
-        _ error: UsageError, path: [String], usage: String, console: Console
+        _ error: UsageError,
+        path: [String],
+        usage: String,
+        console: Console
     ) {
         console.err("error: \(error.message)")
         console.err("usage: \(usage)")

@@ -16,7 +16,10 @@ public struct SamplingError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String { "\(distribution) \(parameter) \(reason)" }
 
     static func require(
-        _ condition: Bool, _ distribution: String, _ parameter: String, _ reason: @autoclosure () -> String
+        _ condition: Bool,
+        _ distribution: String,
+        _ parameter: String,
+        _ reason: @autoclosure () -> String
     ) throws(SamplingError) {
         if !condition { throw SamplingError(distribution: distribution, parameter: parameter, reason: reason()) }
     }

@@ -22,7 +22,8 @@ public struct EventLogReader {
     /// Every run, by id.
     public func runs() throws -> [RunRecord] {
         let statement = try database.prepare(
-            "SELECT \(RunRecord.columns.joined(separator: ", ")) FROM runs ORDER BY id")
+            "SELECT \(RunRecord.columns.joined(separator: ", ")) FROM runs ORDER BY id"
+        )
         var runs: [RunRecord] = []
         while try statement.step() { runs.append(try RunRecord(row: statement)) }
         return runs
@@ -71,7 +72,8 @@ public struct EventLogReader {
     public func messages(ofRun runID: Int64, customer customerID: Int64) throws -> [MessageRecord] {
         let statement = try database.prepare(
             "SELECT \(MessageRecord.columns.joined(separator: ", ")) FROM messages "
-                + "WHERE run_id = ? AND customer_id = ? ORDER BY at, message_id")
+                + "WHERE run_id = ? AND customer_id = ? ORDER BY at, message_id"
+        )
         try statement.bind(runID, at: 1)
         try statement.bind(customerID, at: 2)
         var messages: [MessageRecord] = []
@@ -82,12 +84,18 @@ public struct EventLogReader {
     /// Everything one run wrote, table by table; the inverse of appending it to a writer.
     public func events(ofRun runID: Int64) throws -> EventBatch {
         EventBatch(
-            runs: try runs().filter { $0.id == runID }, variants: try variants(ofRun: runID),
-            customers: try customers(ofRun: runID), assignments: try assignments(ofRun: runID),
-            conversations: try conversations(ofRun: runID), messages: try messages(ofRun: runID),
-            handoffs: try handoffs(ofRun: runID), orders: try orders(ofRun: runID),
-            consentEvents: try consentEvents(ofRun: runID), suppressions: try suppressions(ofRun: runID),
-            quarantine: try quarantine(ofRun: runID))
+            runs: try runs().filter { $0.id == runID },
+            variants: try variants(ofRun: runID),
+            customers: try customers(ofRun: runID),
+            assignments: try assignments(ofRun: runID),
+            conversations: try conversations(ofRun: runID),
+            messages: try messages(ofRun: runID),
+            handoffs: try handoffs(ofRun: runID),
+            orders: try orders(ofRun: runID),
+            consentEvents: try consentEvents(ofRun: runID),
+            suppressions: try suppressions(ofRun: runID),
+            quarantine: try quarantine(ofRun: runID)
+        )
     }
 
     /// - Complexity: O(log N + n): one range scan of the table's primary key, N rows in all, n in the run.

@@ -213,7 +213,10 @@ public enum EventLogSchema {
         }
         if database.mode == .readOnly {
             throw StoreError.outdatedReadOnlySchema(
-                path: database.path, fileVersion: found, supportedVersion: currentVersion)
+                path: database.path,
+                fileVersion: found,
+                supportedVersion: currentVersion
+            )
         }
         for version in Int(found)..<migrations.count {
             try database.transaction { database in
@@ -247,7 +250,10 @@ public enum EventLogSchema {
         }
         if found < currentVersion {
             throw StoreError.outdatedReadOnlySchema(
-                path: database.path, fileVersion: found, supportedVersion: currentVersion)
+                path: database.path,
+                fileVersion: found,
+                supportedVersion: currentVersion
+            )
         }
     }
 }

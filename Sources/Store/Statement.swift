@@ -141,7 +141,10 @@ public final class Statement {
 
     /// Column `index` (0-based) of the current row as `Value`; a NULL read as a non-optional throws
     /// SQLITE_MISMATCH naming the column.
-    public func column<Value: ColumnValue>(_ index: Int32, as type: Value.Type = Value.self) throws(SQLiteError)
+    public func column<Value: ColumnValue>(
+        _ index: Int32,
+        as type: Value.Type = Value.self
+    ) throws(SQLiteError)
         -> Value
     {
         try Value.read(from: self, at: index)
@@ -166,7 +169,9 @@ public final class Statement {
     func mismatch(at index: Int32, expected: String, found: String) -> SQLiteError {
         SQLiteError(
             code: SQLITE_MISMATCH,
-            message: "column \(index) (\(columnName(at: index))) holds \(found), expected \(expected)", sql: sql)
+            message: "column \(index) (\(columnName(at: index))) holds \(found), expected \(expected)",
+            sql: sql
+        )
     }
 }
 

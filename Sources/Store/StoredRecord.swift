@@ -54,8 +54,14 @@ extension RunRecord: StoredRecord {
 
     init(row: Statement) throws(SQLiteError) {
         self.init(
-            id: try row.column(0), kind: try row.column(1), source: try row.column(2), seed: try row.column(3),
-            configJSON: try row.column(4), toolVersion: try row.column(5), createdAt: try row.column(6))
+            id: try row.column(0),
+            kind: try row.column(1),
+            source: try row.column(2),
+            seed: try row.column(3),
+            configJSON: try row.column(4),
+            toolVersion: try row.column(5),
+            createdAt: try row.column(6)
+        )
     }
 }
 
@@ -75,8 +81,13 @@ extension VariantRecord: StoredRecord {
 
     init(row: Statement) throws(SQLiteError) {
         self.init(
-            runID: try row.column(0), variantID: try row.column(1), name: try row.column(2), flow: try row.column(3),
-            share: try row.column(4), isHoldout: try row.column(5))
+            runID: try row.column(0),
+            variantID: try row.column(1),
+            name: try row.column(2),
+            flow: try row.column(3),
+            share: try row.column(4),
+            isHoldout: try row.column(5)
+        )
     }
 }
 
@@ -100,9 +111,15 @@ extension CustomerRecord: StoredRecord {
 
     init(row: Statement) throws(SQLiteError) {
         self.init(
-            runID: try row.column(0), customerID: try row.column(1), maskedPhone: try row.column(2),
-            phoneHash: try row.column(3), timeZone: try row.column(4), state: try row.column(5),
-            segment: try row.column(6), attributesJSON: try row.column(7))
+            runID: try row.column(0),
+            customerID: try row.column(1),
+            maskedPhone: try row.column(2),
+            phoneHash: try row.column(3),
+            timeZone: try row.column(4),
+            state: try row.column(5),
+            segment: try row.column(6),
+            attributesJSON: try row.column(7)
+        )
     }
 }
 
@@ -142,9 +159,15 @@ extension ConversationRecord: StoredRecord {
 
     init(row: Statement) throws(SQLiteError) {
         self.init(
-            runID: try row.column(0), conversationID: try row.column(1), customerID: try row.column(2),
-            flow: try row.column(3), startedAt: try row.column(4), endedAt: try row.column(5),
-            outcome: try row.column(6), path: try row.column(7))
+            runID: try row.column(0),
+            conversationID: try row.column(1),
+            customerID: try row.column(2),
+            flow: try row.column(3),
+            startedAt: try row.column(4),
+            endedAt: try row.column(5),
+            outcome: try row.column(6),
+            path: try row.column(7)
+        )
     }
 }
 
@@ -174,10 +197,20 @@ extension MessageRecord: StoredRecord {
 
     init(row: Statement) throws(SQLiteError) {
         self.init(
-            runID: try row.column(0), messageID: try row.column(1), customerID: try row.column(2),
-            conversationID: try row.column(3), direction: try row.column(4), kind: try row.column(5),
-            at: try row.column(6), body: try row.column(7), segments: try row.column(8), encoding: try row.column(9),
-            status: try row.column(10), costMicrodollars: try row.column(11), flowNode: try row.column(12))
+            runID: try row.column(0),
+            messageID: try row.column(1),
+            customerID: try row.column(2),
+            conversationID: try row.column(3),
+            direction: try row.column(4),
+            kind: try row.column(5),
+            at: try row.column(6),
+            body: try row.column(7),
+            segments: try row.column(8),
+            encoding: try row.column(9),
+            status: try row.column(10),
+            costMicrodollars: try row.column(11),
+            flowNode: try row.column(12)
+        )
     }
 }
 
@@ -204,10 +237,17 @@ extension HandoffRecord: StoredRecord {
 
     init(row: Statement) throws(SQLiteError) {
         self.init(
-            runID: try row.column(0), handoffID: try row.column(1), conversationID: try row.column(2),
-            customerID: try row.column(3), queue: try row.column(4), queuedAt: try row.column(5),
-            pickedUpAt: try row.column(6), closedAt: try row.column(7), resolution: try row.column(8),
-            agentID: try row.column(9))
+            runID: try row.column(0),
+            handoffID: try row.column(1),
+            conversationID: try row.column(2),
+            customerID: try row.column(3),
+            queue: try row.column(4),
+            queuedAt: try row.column(5),
+            pickedUpAt: try row.column(6),
+            closedAt: try row.column(7),
+            resolution: try row.column(8),
+            agentID: try row.column(9)
+        )
     }
 }
 
@@ -230,8 +270,14 @@ extension OrderRecord: StoredRecord {
 
     init(row: Statement) throws(SQLiteError) {
         self.init(
-            runID: try row.column(0), orderID: try row.column(1), customerID: try row.column(2), at: try row.column(3),
-            valueCents: try row.column(4), cartID: try row.column(5), attributedMessageID: try row.column(6))
+            runID: try row.column(0),
+            orderID: try row.column(1),
+            customerID: try row.column(2),
+            at: try row.column(3),
+            valueCents: try row.column(4),
+            cartID: try row.column(5),
+            attributedMessageID: try row.column(6)
+        )
     }
 }
 
@@ -252,8 +298,14 @@ extension ConsentEventRecord: StoredRecord {
 
     init(row: Statement) throws(SQLiteError) {
         self.init(
-            runID: try row.column(0), eventID: try row.column(1), customerID: try row.column(2), at: try row.column(3),
-            kind: try row.column(4), keyword: try row.column(5), source: try row.column(6))
+            runID: try row.column(0),
+            eventID: try row.column(1),
+            customerID: try row.column(2),
+            at: try row.column(3),
+            kind: try row.column(4),
+            keyword: try row.column(5),
+            source: try row.column(6)
+        )
     }
 }
 
@@ -274,9 +326,14 @@ extension SuppressionRecord: StoredRecord {
 
     init(row: Statement) throws(SQLiteError) {
         self.init(
-            runID: try row.column(0), suppressionID: try row.column(1), customerID: try row.column(2),
-            at: try row.column(3), reason: try row.column(4), deferredUntil: try row.column(5),
-            subject: try row.column(6))
+            runID: try row.column(0),
+            suppressionID: try row.column(1),
+            customerID: try row.column(2),
+            at: try row.column(3),
+            reason: try row.column(4),
+            deferredUntil: try row.column(5),
+            subject: try row.column(6)
+        )
     }
 }
 
@@ -294,6 +351,10 @@ extension QuarantineRecord: StoredRecord {
 
     init(row: Statement) throws(SQLiteError) {
         self.init(
-            runID: try row.column(0), line: try row.column(1), reason: try row.column(2), rawText: try row.column(3))
+            runID: try row.column(0),
+            line: try row.column(1),
+            reason: try row.column(2),
+            rawText: try row.column(3)
+        )
     }
 }

@@ -15,22 +15,34 @@ enum FlowBenchmark {
             case "--flow": file = arguments[index + 1]
             default:
                 throw FlowError(
-                    kind: .invalidValue, file: "replylab-bench", path: arguments[index], found: "an unknown option",
-                    expected: "--conversations N or --flow FILE")
+                    kind: .invalidValue,
+                    file: "replylab-bench",
+                    path: arguments[index],
+                    found: "an unknown option",
+                    expected: "--conversations N or --flow FILE"
+                )
             }
             index += 2
         }
         let flow = try Flow.decode(String(contentsOfFile: file, encoding: .utf8), file: file)
         let runtime = FlowRuntime(
-            flow: flow, gate: .standard, replies: ComplianceReplies(brand: "Northwind", contact: "help@example.com"))
+            flow: flow,
+            gate: .standard,
+            replies: ComplianceReplies(brand: "Northwind", contact: "help@example.com")
+        )
         let start = Instant(epochSeconds: 1_796_144_400)
         var consent = ConsentHistory()
         consent.optIn(source: .checkout, at: start.adding(seconds: -86_400))
         let recipient = RecipientCompliance(
-            phone: try PhoneNumber.parse("+1 415 555 0123", allowFictional: true), timeZones: ["America/Los_Angeles"],
-            state: "CA", consent: consent)
+            phone: try PhoneNumber.parse("+1 415 555 0123", allowFictional: true),
+            timeZones: ["America/Los_Angeles"],
+            state: "CA",
+            consent: consent
+        )
         let schedule = OutboundGate.standard.quietHours.schedule(
-            timeZones: recipient.timeZones, states: recipient.states)
+            timeZones: recipient.timeZones,
+            states: recipient.states
+        )
         let session = FlowSession(contact: SampleCustomer.attributes, recipient: recipient)
         let replies = [
             "does it run small?", "I wear a 9", "how long is shipping", "1", "STOP", "talk to a person", "blue",
@@ -51,8 +63,11 @@ enum FlowBenchmark {
                     let input: FlowInput =
                         customer % 5 == 4 ? .timeout : .message(replies[(customer + turn) % replies.count])
                     step = runtime.resume(
-                        step.session, with: input, at: input == .timeout ? step.session.timeoutAt ?? clock : clock,
-                        schedule: schedule)
+                        step.session,
+                        with: input,
+                        at: input == .timeout ? step.session.timeoutAt ?? clock : clock,
+                        schedule: schedule
+                    )
                     events += step.events.count
                     calls += 1
                 }
@@ -66,6 +81,7 @@ enum FlowBenchmark {
                 "calls": calls, "calls_per_second": Int(Double(calls) / timing.median),
                 "microseconds_per_call": (timing.median / Double(calls) * 1e7).rounded() / 10,
                 "peak_resident_bytes": Measure.peakResidentBytes() ?? -1,
-            ]))
+            ])
+        )
     }
 }

@@ -41,7 +41,12 @@ enum Measure {
     /// True in a debug build, where figures mean nothing.
     static var isDebugBuild: Bool {
         var debug = false
-        assert({ debug = true; return true }())
+        assert(
+            {
+                debug = true
+                return true
+            }()
+        )
         return debug
     }
 

@@ -21,7 +21,8 @@ enum MessagingBenchmark {
         for index in 0..<1_000 {
             let info = codes[index % codes.count]
             let phone = try PhoneNumber(
-                nationalNumber: Int64(info.areaCode) * 10_000_000 + 5_550_100 + Int64(index % 100))
+                nationalNumber: Int64(info.areaCode) * 10_000_000 + 5_550_100 + Int64(index % 100)
+            )
             var recipient = RecipientCompliance(phone: phone)
             recipient.consent.optIn(source: .checkout, at: start.adding(seconds: -86_400))
             recipient.sends.record(subject: "cart", at: start.adding(seconds: -7_200))
@@ -35,9 +36,12 @@ enum MessagingBenchmark {
                 let slot = check % recipients.count
                 let at = start.adding(seconds: Int64(check % 604_800))  // a week, second by second
                 if case .send = gate.check(
-                    recipients[slot], schedule: schedules[slot], purpose: .marketing,
-                    subject: "cart", at: at)
-                {
+                    recipients[slot],
+                    schedule: schedules[slot],
+                    purpose: .marketing,
+                    subject: "cart",
+                    at: at
+                ) {
                     sent += 1
                 }
             }
@@ -82,7 +86,8 @@ enum MessagingBenchmark {
                 "classifications_per_second": Double(replyCount) / keywordTime.median,
                 "opt_out_or_review": keywordChecksum,
                 "peak_resident_bytes": Measure.peakResidentBytes() ?? -1,
-            ]))
+            ])
+        )
     }
 
     private static func value(of option: String, in arguments: [String]) -> Int? {

@@ -27,7 +27,8 @@ enum PopulationBenchmark {
             case "--csv": withCSV = true
             default:
                 throw PopulationBenchmarkError(
-                    "unknown option \(arguments[index]); expected -n, --runs, --seed, --spec, --csv")
+                    "unknown option \(arguments[index]); expected -n, --runs, --seed, --spec, --csv"
+                )
             }
             index += 1
         }

@@ -97,7 +97,8 @@ enum StoreBenchmark {
                 "bare_seconds": ["median": bare.median, "min": bare.minimum, "max": bare.maximum],
                 "checksum": expected,
                 "peak_rss_bytes": Measure.peakResidentBytes() ?? -1,
-            ]))
+            ])
+        )
     }
 
     static func parse(_ arguments: [String]) throws -> Options {
@@ -119,7 +120,8 @@ enum StoreBenchmark {
             case "--batch": options.batch = value
             default:
                 throw BenchmarkFailure(
-                    "unknown option \(name); use --rows, --runs, --commit-every, --batch or --indexes defer|maintain")
+                    "unknown option \(name); use --rows, --runs, --commit-every, --batch or --indexes defer|maintain"
+                )
             }
             index += 2
         }
@@ -131,14 +133,26 @@ enum StoreBenchmark {
         let writer = try EventLogWriter(database: try Database(path: path), indexes: .maintain)
         var batch = EventBatch(runs: [
             RunRecord(
-                id: 1, kind: "simulation", source: "bench", seed: 7, configJSON: "{}", toolVersion: "bench",
-                createdAt: SimulatedMessages.start)
+                id: 1,
+                kind: "simulation",
+                source: "bench",
+                seed: 7,
+                configJSON: "{}",
+                toolVersion: "bench",
+                createdAt: SimulatedMessages.start
+            )
         ])
         batch.customers = (0..<customers).map { index in
             CustomerRecord(
-                runID: 1, customerID: Int64(index), maskedPhone: "+1 415 ***-**\(10 + index % 90)",
-                phoneHash: Int64(index) &* -7_046_029_254_386_353_131, timeZone: "America/Chicago", state: "TX",
-                segment: "active", attributesJSON: #"{"first_name":"Ana","cart":{"total":8450,"item_count":2}}"#)
+                runID: 1,
+                customerID: Int64(index),
+                maskedPhone: "+1 415 ***-**\(10 + index % 90)",
+                phoneHash: Int64(index) &* -7_046_029_254_386_353_131,
+                timeZone: "America/Chicago",
+                state: "TX",
+                segment: "active",
+                attributesJSON: #"{"first_name":"Ana","cart":{"total":8450,"item_count":2}}"#
+            )
         }
         try writer.append(batch)
         try writer.finish()
@@ -146,8 +160,10 @@ enum StoreBenchmark {
 
     static func loadThroughWriter(path: String, batches: [EventBatch], options: Options) throws {
         let writer = try EventLogWriter(
-            database: try Database(path: path), commitEvery: options.commitEvery,
-            indexes: options.deferIndexes ? .deferUntilFinish : .maintain)
+            database: try Database(path: path),
+            commitEvery: options.commitEvery,
+            indexes: options.deferIndexes ? .deferUntilFinish : .maintain
+        )
         for batch in batches { try writer.append(batch) }
         try writer.finish()
     }
@@ -166,7 +182,13 @@ enum StoreBenchmark {
             sqlite3_exec(
                 db,
                 "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                    + "PRAGMA cache_size = \(-EventLogWriter.pageCacheKibibytes)", nil, nil, nil), db)
+                    + "PRAGMA cache_size = \(-EventLogWriter.pageCacheKibibytes)",
+                nil,
+                nil,
+                nil
+            ),
+            db
+        )
         if options.deferIndexes {
             let drops = EventLogSchema.analyticsIndexes.map { "DROP INDEX IF EXISTS \($0.name);" }.joined()
             try check(sqlite3_exec(db, "BEGIN IMMEDIATE; \(drops) COMMIT", nil, nil, nil), db)
@@ -229,16 +251,18 @@ enum StoreBenchmark {
         let database = try Database(path: path, mode: .readOnly)
         return Int(
             try database.integer(
-                "SELECT count(*) + sum(message_id) + sum(at % 1000003) + sum(length(body)) FROM messages"))
+                "SELECT count(*) + sum(message_id) + sum(at % 1000003) + sum(length(body)) FROM messages"
+            )
+        )
     }
 
     /// User plus system CPU time of this process: steadier than wall time when other work shares the cores.
     static func processCPUSeconds() -> Double {
         var usage = rusage()
         #if os(Linux)
-            getrusage(RUSAGE_SELF.rawValue, &usage)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
         #else
-            getrusage(RUSAGE_SELF, &usage)
+        getrusage(RUSAGE_SELF, &usage)
         #endif
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
@@ -291,38 +315,83 @@ enum SimulatedMessages {
                 let ucs2 = name == "Zoë" || name == "Sofía"
                 messages.append(
                     MessageRecord(
-                        runID: 1, messageID: messageID, customerID: Int64(customer), conversationID: conversation,
-                        direction: .outbound, kind: .campaign, at: at, body: body, segments: ucs2 ? 3 : 1,
-                        encoding: ucs2 ? "UCS-2" : "GSM-7", status: customer % 50 == 0 ? .undelivered : .delivered,
-                        costMicrodollars: ucs2 ? 24_900 : 8_300, flowNode: "welcome"))
+                        runID: 1,
+                        messageID: messageID,
+                        customerID: Int64(customer),
+                        conversationID: conversation,
+                        direction: .outbound,
+                        kind: .campaign,
+                        at: at,
+                        body: body,
+                        segments: ucs2 ? 3 : 1,
+                        encoding: ucs2 ? "UCS-2" : "GSM-7",
+                        status: customer % 50 == 0 ? .undelivered : .delivered,
+                        costMicrodollars: ucs2 ? 24_900 : 8_300,
+                        flowNode: "welcome"
+                    )
+                )
             case 1:
                 let reply = replies[(customer + round) % replies.count]
                 messages.append(
                     MessageRecord(
-                        runID: 1, messageID: messageID, customerID: Int64(customer), conversationID: conversation,
-                        direction: .inbound, kind: .customer, at: at, body: reply, segments: 1,
-                        encoding: reply.contains("👍") ? "UCS-2" : "GSM-7", status: .received, costMicrodollars: 0,
-                        flowNode: "offer"))
+                        runID: 1,
+                        messageID: messageID,
+                        customerID: Int64(customer),
+                        conversationID: conversation,
+                        direction: .inbound,
+                        kind: .customer,
+                        at: at,
+                        body: reply,
+                        segments: 1,
+                        encoding: reply.contains("👍") ? "UCS-2" : "GSM-7",
+                        status: .received,
+                        costMicrodollars: 0,
+                        flowNode: "offer"
+                    )
+                )
             case 2:
                 let answer = answers[customer % answers.count].replacingOccurrences(
-                    of: "%@", with: String(100_000 + customer))
+                    of: "%@",
+                    with: String(100_000 + customer)
+                )
                 messages.append(
                     MessageRecord(
-                        runID: 1, messageID: messageID, customerID: Int64(customer), conversationID: conversation,
-                        direction: .outbound, kind: .auto, at: at, body: answer, segments: 1, encoding: "GSM-7",
-                        status: .delivered, costMicrodollars: 8_300, flowNode: "answer"))
+                        runID: 1,
+                        messageID: messageID,
+                        customerID: Int64(customer),
+                        conversationID: conversation,
+                        direction: .outbound,
+                        kind: .auto,
+                        at: at,
+                        body: answer,
+                        segments: 1,
+                        encoding: "GSM-7",
+                        status: .delivered,
+                        costMicrodollars: 8_300,
+                        flowNode: "answer"
+                    )
+                )
             default:
                 let byAgent = customer % 5 == 0
                 messages.append(
                     MessageRecord(
-                        runID: 1, messageID: messageID, customerID: Int64(customer),
-                        conversationID: byAgent ? conversation : nil, direction: .outbound,
-                        kind: byAgent ? .agent : .compliance, at: at,
+                        runID: 1,
+                        messageID: messageID,
+                        customerID: Int64(customer),
+                        conversationID: byAgent ? conversation : nil,
+                        direction: .outbound,
+                        kind: byAgent ? .agent : .compliance,
+                        at: at,
                         body: byAgent
                             ? "Hi \(name), this is Sam from the store. The medium is back in stock, want me to add it?"
                             : "You're unsubscribed from ShopCo texts. No more messages will be sent. Reply START to resume.",
-                        segments: 1, encoding: "GSM-7", status: .sent, costMicrodollars: 8_300,
-                        flowNode: byAgent ? nil : "stop"))
+                        segments: 1,
+                        encoding: "GSM-7",
+                        status: .sent,
+                        costMicrodollars: 8_300,
+                        flowNode: byAgent ? nil : "stop"
+                    )
+                )
             }
         }
         return messages

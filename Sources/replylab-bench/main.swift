@@ -5,13 +5,18 @@ let scenarios: [(name: String, summary: String, run: ([String]) throws -> Void)]
     ("store", "EventLogWriter vs bare sqlite3_* calls loading message rows [--rows N] [--runs R]", StoreBenchmark.run),
     ("flow", "Flow runtime calls per second on the abandoned-cart flow", FlowBenchmark.run),
     ("messaging", "Outbound gate, segment counting and reply classification per second.", MessagingBenchmark.run),
-    ("population", "Generate -n customers (default 10^6) from the default spec; goal <= 2 s, <= 300 MB.", PopulationBenchmark.run),
+    (
+        "population", "Generate -n customers (default 10^6) from the default spec; goal <= 2 s, <= 300 MB.",
+        PopulationBenchmark.run
+    ),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let name = arguments.first, let scenario = scenarios.first(where: { $0.name == name }) else {
     var usage = "usage: replylab-bench <scenario> [options]\n\nscenarios:\n"
-    for scenario in scenarios { usage += "  \(scenario.name.padding(toLength: 12, withPad: " ", startingAt: 0))\(scenario.summary)\n" }
+    for scenario in scenarios {
+        usage += "  \(scenario.name.padding(toLength: 12, withPad: " ", startingAt: 0))\(scenario.summary)\n"
+    }
     FileHandle.standardError.write(Data(usage.utf8))
     exit(64)
 }

@@ -1,9 +1,9 @@
 import ReplyLabCLI
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 exit(ReplyLab.run(Array(CommandLine.arguments.dropFirst()), console: .standard()))

@@ -10,10 +10,12 @@ import Testing
         #expect(
             MessageStatus.allCases.map(\.rawValue) == [
                 "queued", "sent", "delivered", "undelivered", "failed", "received",
-            ])
+            ]
+        )
         #expect(ConsentEventKind.allCases.map(\.rawValue) == ["opt_in", "opt_out", "help"])
         #expect(
-            SuppressionReason.allCases.map(\.rawValue) == ["quiet_hours", "no_consent", "opted_out", "frequency_cap"])
+            SuppressionReason.allCases.map(\.rawValue) == ["quiet_hours", "no_consent", "opted_out", "frequency_cap"]
+        )
         #expect(HandoffResolution.allCases.map(\.rawValue) == ["resolved", "abandoned", "open"])
         #expect(RunKind.allCases.map(\.rawValue) == ["simulation", "import", "population"])
     }
@@ -22,15 +24,33 @@ import Testing
 @Suite struct CollectingEventSinkTests {
     static func message(_ id: Int64, customer: Int64) -> MessageRecord {
         MessageRecord(
-            runID: 1, messageID: id, customerID: customer, conversationID: nil, direction: .outbound,
-            kind: .campaign, at: 1_764_400_000_000 + id, body: "Hi, your cart is waiting", segments: 1,
-            encoding: "GSM-7", status: .delivered, costMicrodollars: 8_300, flowNode: nil)
+            runID: 1,
+            messageID: id,
+            customerID: customer,
+            conversationID: nil,
+            direction: .outbound,
+            kind: .campaign,
+            at: 1_764_400_000_000 + id,
+            body: "Hi, your cart is waiting",
+            segments: 1,
+            encoding: "GSM-7",
+            status: .delivered,
+            costMicrodollars: 8_300,
+            flowNode: nil
+        )
     }
 
     @Test func keepsEveryRecordInArrivalOrderAndCountsBatches() {
         var sink = CollectingEventSink()
         let run = RunRecord(
-            id: 1, kind: .simulation, source: "demo.json", seed: 7, configJSON: "{}", toolVersion: "0.1.0", createdAt: 0)
+            id: 1,
+            kind: .simulation,
+            source: "demo.json",
+            seed: 7,
+            configJSON: "{}",
+            toolVersion: "0.1.0",
+            createdAt: 0
+        )
         #expect(run.kind == "simulation")
         #expect(run.runKind == .simulation)
         sink.append(EventBatch(runs: [run], messages: [Self.message(2, customer: 5)]))

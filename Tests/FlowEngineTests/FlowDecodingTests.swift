@@ -40,7 +40,9 @@ import Testing
     static let pinned: [(String, FlowError.Kind, String)] = [
         (
             broken(
-                #""arguments": ["2"], "category": "Two"}"#, #""arguments": ["2"], "category": "Two", "type": "any"}"#),
+                #""arguments": ["2"], "category": "Two"}"#,
+                #""arguments": ["2"], "category": "Two", "type": "any"}"#
+            ),
             .duplicate,
             "cart.json: line 8, column 85: found the key \"type\" a second time in the same object; expected each key once"
         ),
@@ -104,7 +106,8 @@ import Testing
         (
             broken(
                 #"{"type": "end", "outcome": "finished"}"#,
-                #"{"type": "end", "outcome": "finished"}, {"type": "tag", "tag": "x"}"#),
+                #"{"type": "end", "outcome": "finished"}, {"type": "tag", "tag": "x"}"#
+            ),
             .invalidValue,
             "cart.json: $.nodes[1].actions[0]: found an \"end\" action followed by more work; expected \"end\" as the node's last action, with no router or next"
         ),
@@ -121,7 +124,9 @@ import Testing
 
     @Test func regexThatDoesNotCompileIsRefusedWithItsPath() {
         let text = Self.broken(
-            #"{"type": "any_word", "arguments": ["2"]"#, #"{"type": "regex", "arguments": ["(unclosed"]"#)
+            #"{"type": "any_word", "arguments": ["2"]"#,
+            #"{"type": "regex", "arguments": ["(unclosed"]"#
+        )
         let error = #expect(throws: FlowError.self) { try Flow.decode(text, file: "cart.json") }
         #expect(error?.path == "$.nodes[0].router.cases[1].arguments[0]")
         #expect(error?.found == "the pattern \"(unclosed\", which does not compile")

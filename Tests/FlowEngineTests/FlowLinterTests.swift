@@ -22,7 +22,8 @@ import Testing
                 "warning ucs2-character $.nodes[1].actions[0].text",
                 "warning too-many-segments $.nodes[1].actions[0].text",
                 "warning reserved-keyword-answer $.intents[0].phrases[0]",
-            ])
+            ]
+        )
         let ucs2 = try #require(findings.first { $0.rule == "ucs2-character" })
         #expect(
             ucs2.message
@@ -62,7 +63,8 @@ import Testing
                        {"id": "a", "actions": [{"type": "send", "text": "New drop! Reply STOP to opt out"}], "next": "done"},
                        {"id": "b", "actions": [{"type": "send", "text": "New drop, 10% off today"}], "next": "done"},
                        {"id": "done", "actions": [{"type": "send", "text": "Second text needs no footer"}, {"type": "end", "outcome": "sent"}]}]}
-            """)
+            """
+        )
         let findings = FlowLinter().lint(flow)
         #expect(findings.map { "\($0.rule) \($0.path)" } == ["missing-opt-out-language $.nodes[2].actions[0].text"])
     }
@@ -84,7 +86,8 @@ import Testing
         #expect(
             useCases.keys.sorted() == [
                 "abandoned_cart", "appointment_reminder", "lead_qualification", "post_purchase", "product_launch",
-            ])
+            ]
+        )
         #expect(useCases.values.allSatisfy { Set($0) == [.conversational, .oneWay] })
     }
 
@@ -108,7 +111,11 @@ import Testing
 
     @Test(arguments: shadowRows)
     func earlierCaseShadowsLaterOne(
-        _ first: String, _ firstArguments: [String], _ second: String, _ secondArguments: [String], _ expected: Bool
+        _ first: String,
+        _ firstArguments: [String],
+        _ second: String,
+        _ secondArguments: [String],
+        _ expected: Bool
     ) throws {
         let earlier = try TestSupport.singleCaseFlow(first, firstArguments).nodes[0].router!.cases[0].matcher
         let later = try TestSupport.singleCaseFlow(second, secondArguments).nodes[0].router!.cases[0].matcher

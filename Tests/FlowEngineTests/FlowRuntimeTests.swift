@@ -20,18 +20,26 @@ import Testing
             started.texts == [
                 "Northwind: Hi Maya, you left the Trail Runner 2 in your cart ($84.50). Questions on sizing or shipping? "
                     + "Just reply. https://shop.example/c/10442 Reply STOP to opt out"
-            ])
+            ]
+        )
         #expect(
             started.events.last
                 == .waiting(
-                    node: "nudge", timeoutAt: now.adding(seconds: 14_400), expiresAt: now.adding(seconds: 259_200)))
+                    node: "nudge",
+                    timeoutAt: now.adding(seconds: 14_400),
+                    expiresAt: now.adding(seconds: 259_200)
+                )
+        )
 
         let asked = runtime.resume(started.session, with: .message("Does it run small?"), at: now.adding(seconds: 60))
         #expect(asked.routes == ["nudge → Sizing"])
         #expect(asked.session.tags == ["asked-sizing"])
 
         let sized = runtime.resume(
-            asked.session, with: .message("I'm usually a 9½... say 9.5"), at: now.adding(seconds: 120))
+            asked.session,
+            with: .message("I'm usually a 9½... say 9.5"),
+            at: now.adding(seconds: 120)
+        )
         #expect(sized.routes == ["sizing → Size given"])
         #expect(sized.texts == ["Good news: size 9.5 is in stock. It's yours here: https://shop.example/c/10442"])
         #expect(sized.events.contains(.goal(name: "checkout_link_sent", value: Cents(8450))))
@@ -62,7 +70,8 @@ import Testing
         #expect(
             stopped.texts == [
                 "Northwind: You are unsubscribed and will receive no more messages. Reply START to resubscribe."
-            ])
+            ]
+        )
         #expect(stopped.endedOutcome == "opted_out")
         #expect(stopped.session.recipient.consent.isOptedOut(at: now.adding(seconds: 31)))
         #expect(stopped.session.recipient.sends.sends.count == 1)
@@ -71,7 +80,10 @@ import Testing
         #expect(again.texts.isEmpty)
         #expect(again.events == [.ignored(reason: "already opted out; no second confirmation")])
         let phrase = runtime.resume(
-            stopped.session, with: .message("please stop texting me"), at: now.adding(seconds: 90))
+            stopped.session,
+            with: .message("please stop texting me"),
+            at: now.adding(seconds: 90)
+        )
         #expect(phrase.texts.isEmpty)
 
         let back = runtime.resume(stopped.session, with: .message("START"), at: now.adding(seconds: 120))
@@ -102,12 +114,16 @@ import Testing
         #expect(
             helped.texts == [
                 "Northwind: Help at help@example.com. Msg frequency varies. Msg & data rates may apply. Reply STOP to opt out."
-            ])
+            ]
+        )
         #expect(helped.session.status == .waiting)
         #expect(helped.session.node == started.session.node)
         #expect(helped.session.timeoutAt == started.session.timeoutAt)
         let carriedOn = runtime.resume(
-            helped.session, with: .message("how long is shipping?"), at: now.adding(seconds: 60))
+            helped.session,
+            with: .message("how long is shipping?"),
+            at: now.adding(seconds: 60)
+        )
         #expect(carriedOn.routes == ["nudge → Shipping"])
     }
 
@@ -119,7 +135,10 @@ import Testing
         #expect(flagged.session.status == .handedOff)
         #expect(runtime.resume(flagged.session, with: .timeout, at: now.adding(seconds: 14_400)).routes.isEmpty)
         let reviewed = runtime.resume(
-            flagged.session, with: .handoffClosed(outcome: "not_opt_out"), at: now.adding(seconds: 600))
+            flagged.session,
+            with: .handoffClosed(outcome: "not_opt_out"),
+            at: now.adding(seconds: 600)
+        )
         #expect(reviewed.texts.isEmpty)
         #expect(reviewed.session.status == .waiting)
         #expect(reviewed.session.node == started.session.node)
@@ -128,18 +147,29 @@ import Testing
     @Test func agentHandOffResumesOnTheClosingOutcome() {
         let started = runtime.start(TestSupport.session(), at: now)
         let handed = runtime.resume(
-            started.session, with: .message("can I talk to a real person"), at: now.adding(seconds: 30))
+            started.session,
+            with: .message("can I talk to a real person"),
+            at: now.adding(seconds: 30)
+        )
         #expect(handed.routes == ["nudge → Agent"])
         #expect(
             handed.events.contains(
                 .handedOff(
-                    node: "agent", queue: "sales", priority: .high,
-                    note: "Cart C-10442 ($84.50). Customer said: can I talk to a real person")))
+                    node: "agent",
+                    queue: "sales",
+                    priority: .high,
+                    note: "Cart C-10442 ($84.50). Customer said: can I talk to a real person"
+                )
+            )
+        )
         #expect(handed.session.status == .handedOff)
         let forwarded = runtime.resume(handed.session, with: .message("hello?"), at: now.adding(seconds: 60))
         #expect(forwarded.events == [.forwardedToAgent(text: "hello?")])
         let closed = runtime.resume(
-            forwarded.session, with: .handoffClosed(outcome: "ordered"), at: now.adding(seconds: 900))
+            forwarded.session,
+            with: .handoffClosed(outcome: "ordered"),
+            at: now.adding(seconds: 900)
+        )
         #expect(closed.routes == ["agent → Ordered"])
         #expect(closed.endedOutcome == "recovered_by_agent")
     }
@@ -159,12 +189,16 @@ import Testing
     @Test func floridaSameSubjectCapDefersTheFourthText() {
         var session = TestSupport.session()
         session.recipient = RecipientCompliance(
-            phone: session.recipient.phone, timeZones: ["America/New_York"], state: "FL",
+            phone: session.recipient.phone,
+            timeZones: ["America/New_York"],
+            state: "FL",
             consent: session.recipient.consent,
             sends: SendHistory(
                 sends: (1...3).map {
                     SendHistory.Send(subject: "cart-recovery", at: now.adding(seconds: -3_600 * Int64($0)))
-                }))
+                }
+            )
+        )
         let started = runtime.start(session, at: now)
         guard case .sent(let text)? = started.events.first else {
             Issue.record("expected a deferred send, got \(started.events)")
@@ -193,15 +227,21 @@ import Testing
             {"format": "replylab-flow/1", "name": "t", "use_case": "t", "mode": "one_way", "start": "a",
              "nodes": [{"id": "a", "actions": [{"type": "send", "text": "Your {{cart.items.0.name}} is waiting. Reply STOP to opt out"},
                                                {"type": "end", "outcome": "sent"}]}]}
-            """)
+            """
+        )
         let step = TestSupport.runtime(flow).start(
-            TestSupport.session(contact: .object([("first_name", .string("Ana"))])), at: now)
+            TestSupport.session(contact: .object([("first_name", .string("Ana"))])),
+            at: now
+        )
         #expect(step.texts.isEmpty)
         #expect(
             step.events.first
                 == .suppressed(
-                    node: "a", text: "Your {{cart.items.0.name}} is waiting. Reply STOP to opt out",
-                    reason: "no value for {{cart.items.0.name}} and no default: the text would have a gap"))
+                    node: "a",
+                    text: "Your {{cart.items.0.name}} is waiting. Reply STOP to opt out",
+                    reason: "no value for {{cart.items.0.name}} and no default: the text would have a gap"
+                )
+        )
         #expect(step.endedOutcome == "suppressed")
     }
 
@@ -220,7 +260,8 @@ import Testing
             {"format": "replylab-flow/1", "name": "loop", "use_case": "t", "mode": "one_way", "start": "ping",
              "nodes": [{"id": "ping", "actions": [{"type": "send", "text": "Deal! Reply STOP to opt out"}], "next": "pong"},
                        {"id": "pong", "actions": [{"type": "tag", "tag": "again"}], "next": "ping"}]}
-            """)
+            """
+        )
         let step = TestSupport.runtime(loop, stepBudget: 25).start(TestSupport.session(), at: now)
         guard case .ended(let outcome, let reason)? = step.events.last else {
             Issue.record("expected the conversation to end")
@@ -229,7 +270,8 @@ import Testing
         #expect(outcome == "failed")
         #expect(
             reason
-                == "step budget of 25 nodes used up at node \"pong\": the flow loops without waiting for the customer")
+                == "step budget of 25 nodes used up at node \"pong\": the flow loops without waiting for the customer"
+        )
         #expect(step.texts.count == 13)
     }
 
@@ -243,11 +285,13 @@ import Testing
         #expect(
             runtime.start(TestSupport.session(), at: now, draw: 0x7FFF_FFFF_FFFF_FFFF).routes == [
                 "split → Early access"
-            ])
+            ]
+        )
         #expect(
             runtime.start(TestSupport.session(), at: now, draw: 0x8000_0000_0000_0000).routes == [
                 "split → Free shipping"
-            ])
+            ]
+        )
         var counts = [0, 0]
         var state: UInt64 = 42
         for _ in 0..<10_000 {
@@ -282,7 +326,8 @@ import Testing
                         "categories": [{"name": "Shop", "next": "shop"}, {"name": "Other", "next": "other"}], "default": "Other"}},
                        {"id": "shop", "actions": [{"type": "send", "text": "Bestsellers: https://shop.example/best"}, {"type": "end", "outcome": "shop"}]},
                        {"id": "other", "actions": [{"type": "end", "outcome": "other"}]}]}
-            """)
+            """
+        )
         let step = TestSupport.runtime(flow).start(TestSupport.session(), trigger: .inbound("SHOP"), at: now)
         #expect(step.routes == ["route → Shop"])
         guard case .sent(let text)? = step.events.dropFirst().first else {

@@ -29,8 +29,12 @@ import Testing
         var (suite, runtime) = try load("abandoned-cart.tests.json")
         var test = suite.tests[0]
         test.expect = FlowTestSuite.Expectation(
-            outcome: "declined", path: ["nudge → Shipping"], textsContain: ["free shipping", "size 9.5"], sent: 1,
-            goals: [])
+            outcome: "declined",
+            path: ["nudge → Shipping"],
+            textsContain: ["free shipping", "size 9.5"],
+            sent: 1,
+            goals: []
+        )
         suite.tests = [test]
         #expect(
             suite.run(test, runtime: runtime) == [
@@ -39,7 +43,8 @@ import Testing
                 "no text contains \"free shipping\"",
                 "expected 1 texts sent, got 3",
                 "expected goals [], got [checkout_link_sent]",
-            ])
+            ]
+        )
     }
 
     @Test func suiteErrorsNameThePath() {

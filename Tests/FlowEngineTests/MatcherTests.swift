@@ -156,9 +156,11 @@ struct MatcherRow: CustomTestStringConvertible, Sendable {
     @Test(arguments: intentRows)
     func intentMatchesKeywordsAndPhrases(_ reply: String, _ expected: Bool) throws {
         let flow = try TestSupport.singleCaseFlow(
-            "intent", ["shipping"],
+            "intent",
+            ["shipping"],
             intents:
-                #"{"name": "shipping", "words": ["ship", "shipping", "delivery", "arrive"], "phrases": ["how long"]}"#)
+                #"{"name": "shipping", "words": ["ship", "shipping", "delivery", "arrive"], "phrases": ["how long"]}"#
+        )
         var prepared = PreparedReply(reply)
         #expect(flow.nodes[0].router!.cases[0].matcher.matches(&prepared, intents: flow.intents) == expected)
     }

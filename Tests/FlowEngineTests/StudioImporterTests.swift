@@ -21,7 +21,8 @@ import Testing
         #expect(
             started.texts == [
                 "Hi Maya, your cart is waiting. Reply YES for the link or SIZE for sizing help. Reply STOP to opt out"
-            ])
+            ]
+        )
         #expect(started.session.timeoutAt == TestSupport.morning.adding(seconds: 14_400))
         let yes = runtime.resume(started.session, with: .message("Yes!"), at: TestSupport.morning.adding(seconds: 60))
         #expect(yes.routes == ["Nudge → Reply", "Route → If value equal_to yes"])

@@ -4,8 +4,11 @@ import Testing
 
 @Suite struct TemplateTests {
     static let context = TemplateContext(
-        contact: SampleCustomer.attributes, fields: [FlowField(name: "size", value: "9.5")], reply: "I wear a 9.5",
-        handoffOutcome: "ordered")
+        contact: SampleCustomer.attributes,
+        fields: [FlowField(name: "size", value: "9.5")],
+        reply: "I wear a 9.5",
+        handoffOutcome: "ordered"
+    )
 
     static let rendered: [(String, String)] = [
         ("Hi {{first_name}}!", "Hi Maya!"),
@@ -54,7 +57,8 @@ import Testing
         let template = try Template("Hi {{first_name | default: \"there\"}}")
         #expect(template.render(TemplateContext(contact: contact)) == .text("Hi there"))
         #expect(
-            try Template("Hi {{first_name}}").render(TemplateContext(contact: contact)) == .missing(path: "first_name"))
+            try Template("Hi {{first_name}}").render(TemplateContext(contact: contact)) == .missing(path: "first_name")
+        )
     }
 
     static let money: [(Int64, String)] = [

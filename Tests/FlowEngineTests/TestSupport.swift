@@ -37,14 +37,20 @@ enum TestSupport {
         if optedIn { consent.optIn(source: .checkout, at: morning.adding(seconds: -86_400)) }
         let recipient = RecipientCompliance(
             phone: try! PhoneNumber.parse("+1 415 555 0123", allowFictional: true),
-            timeZones: ["America/Los_Angeles"], state: "CA", consent: consent)
+            timeZones: ["America/Los_Angeles"],
+            state: "CA",
+            consent: consent
+        )
         return FlowSession(contact: contact, recipient: recipient)
     }
 
     static func runtime(_ flow: Flow, stepBudget: Int = 100) -> FlowRuntime {
         FlowRuntime(
-            flow: flow, gate: .standard, replies: ComplianceReplies(brand: "Northwind", contact: "help@example.com"),
-            stepBudget: stepBudget)
+            flow: flow,
+            gate: .standard,
+            replies: ComplianceReplies(brand: "Northwind", contact: "help@example.com"),
+            stepBudget: stepBudget
+        )
     }
 
     /// A one-node flow whose only router has one case of `type` with `arguments`, for matcher tables.
@@ -58,7 +64,8 @@ enum TestSupport {
              "nodes": [{"id": "ask", "router": {"wait": {}, "cases": [{"type": "\(type)", \(argumentsJSON)"category": "Hit"}],
                         "categories": [{"name": "Hit", "next": "done"}, {"name": "Miss", "next": "done"}], "default": "Miss"}},
                        {"id": "done", "actions": [{"type": "end", "outcome": "done"}]}]}
-            """)
+            """
+        )
     }
 }
 

@@ -13,8 +13,11 @@ import Testing
         return text.split(whereSeparator: \.isNewline).dropFirst().map { line in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             return AreaCodeInfo(
-                areaCode: Int(fields[0]) ?? -1, country: fields[1], state: fields[2],
-                timeZones: fields[3].split(separator: ";").map(String.init))
+                areaCode: Int(fields[0]) ?? -1,
+                country: fields[1],
+                state: fields[2],
+                timeZones: fields[3].split(separator: ";").map(String.init)
+            )
         }
     }
 
@@ -30,8 +33,12 @@ import Testing
         #expect(
             directory.lookup(415)
                 == AreaCodeInfo(
-                    areaCode: 415, country: "US", state: "CA",
-                    timeZones: ["America/Los_Angeles"]))
+                    areaCode: 415,
+                    country: "US",
+                    state: "CA",
+                    timeZones: ["America/Los_Angeles"]
+                )
+        )
         #expect(directory.lookup(305)?.state == "FL")
         #expect(directory.lookup(850)?.timeZones == ["America/Chicago", "America/New_York"])
         #expect(directory.lookup(208)?.timeZones.count == 3)

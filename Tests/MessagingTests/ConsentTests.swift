@@ -22,16 +22,25 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         #expect(
             history.mayMarket(at: utc(2026, 1, 1, 12))
                 == ConsentDecision(
-                    allowed: true, reason: "opted in via web_form at 2026-01-01T12:00:00Z"))
+                    allowed: true,
+                    reason: "opted in via web_form at 2026-01-01T12:00:00Z"
+                )
+        )
         #expect(
             history.mayMarket(at: utc(2026, 2, 1, 12))
                 == ConsentDecision(
-                    allowed: false, reason: "opted out by \"STOP\" at 2026-02-01T12:00:00Z"))
+                    allowed: false,
+                    reason: "opted out by \"STOP\" at 2026-02-01T12:00:00Z"
+                )
+        )
         #expect(history.isOptedOut(at: utc(2026, 2, 15, 0)))
         #expect(
             history.mayMarket(at: utc(2026, 3, 2, 0))
                 == ConsentDecision(
-                    allowed: true, reason: "opted in via keyword at 2026-03-01T12:00:00Z"))
+                    allowed: true,
+                    reason: "opted in via keyword at 2026-03-01T12:00:00Z"
+                )
+        )
         #expect(history.events.count == 3)
     }
 
@@ -61,7 +70,10 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         #expect(
             history.mayMarket(at: utc(2026, 1, 2, 1))
                 == ConsentDecision(
-                    allowed: false, reason: "held for review of \"not interested\" since 2026-01-02T00:00:00Z"))
+                    allowed: false,
+                    reason: "held for review of \"not interested\" since 2026-01-02T00:00:00Z"
+                )
+        )
         #expect(!history.isOptedOut(at: utc(2026, 1, 2, 1)))
         history.releaseReview(at: utc(2026, 1, 3, 0))
         #expect(history.mayMarket(at: utc(2026, 1, 3, 1)).reason == "opted in via checkout at 2026-01-01T00:00:00Z")
@@ -87,7 +99,8 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         #expect(!ledger.mayMarket(to: bob, at: utc(2026, 1, 3, 0)).allowed)
         #expect(
             ledger.mayMarket(to: try PhoneNumber.parse("305-555-0103"), at: utc(2026, 1, 3, 0)).reason
-                == "no opt-in on record")
+                == "no opt-in on record"
+        )
         #expect(ledger.phoneNumbers == ["+12125550102", "+14155550101"])
         let json = try JSONEncoderForTests.encode(ledger)
         #expect(try JSONEncoderForTests.decode(ConsentLedger.self, from: json) == ledger)
@@ -115,8 +128,11 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
     @Test func perCustomerLimitCountsEverySubject() {
         let cap = FrequencyCap(limits: [
             FrequencyLimit(
-                maxSends: 2, windowSeconds: 7 * 86_400, perSubject: false,
-                source: "brand")
+                maxSends: 2,
+                windowSeconds: 7 * 86_400,
+                perSubject: false,
+                source: "brand"
+            )
         ])
         var history = SendHistory()
         history.record(subject: "a", at: utc(2026, 1, 1, 9))

@@ -137,9 +137,16 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
     @Test func listsAreConfigurable() {
         var lists = KeywordPolicy.standard
         lists = KeywordPolicy(
-            optOutKeywords: lists.optOutKeywords + ["ARRET"], optInKeywords: ["START"], helpKeywords: ["HELP", "AIDE"],
-            wholeReplyRevocations: [], revocationPhrases: ["fiche-moi la paix"], perSeWords: lists.perSeWords,
-            courtesyWords: lists.courtesyWords, harmlessIdioms: lists.harmlessIdioms, reviewPhrases: [])
+            optOutKeywords: lists.optOutKeywords + ["ARRET"],
+            optInKeywords: ["START"],
+            helpKeywords: ["HELP", "AIDE"],
+            wholeReplyRevocations: [],
+            revocationPhrases: ["fiche-moi la paix"],
+            perSeWords: lists.perSeWords,
+            courtesyWords: lists.courtesyWords,
+            harmlessIdioms: lists.harmlessIdioms,
+            reviewPhrases: []
+        )
         #expect(lists.classify("Arrêt").keywordClass == .optOutExact)
         #expect(lists.classify("aide").keywordClass == .help)
         #expect(lists.classify("yes").keywordClass == .none)

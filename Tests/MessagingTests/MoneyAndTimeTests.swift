@@ -30,7 +30,8 @@ import Testing
         #expect(Instant(epochMilliseconds: 1_772_953_200_000).iso8601 == "2026-03-08T07:00:00Z")
         #expect(
             Instant(year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59).iso8601
-                == "2024-02-29T23:59:59Z")
+                == "2024-02-29T23:59:59Z"
+        )
         #expect(Instant(epochMilliseconds: -1).iso8601 == "1969-12-31T23:59:59Z")
         #expect(Instant(epochSeconds: 10).adding(seconds: -4) == Instant(epochMilliseconds: 6_000))
         #expect(Instant(epochSeconds: 1) < Instant(epochSeconds: 2))
@@ -51,7 +52,8 @@ import Testing
         #expect(replies.problems.isEmpty)
         #expect(
             replies.optOutConfirmation
-                == "Acme Outdoors: You are unsubscribed and will receive no more messages. Reply START to resubscribe.")
+                == "Acme Outdoors: You are unsubscribed and will receive no more messages. Reply START to resubscribe."
+        )
         #expect(replies.helpReply.hasPrefix("Acme Outdoors: Help at help@acme.example."))
         #expect(replies.helpReply.contains("Reply STOP to opt out"))
         #expect(replies.optInConfirmation.contains("Reply HELP for help, STOP to opt out"))
@@ -71,6 +73,7 @@ import Testing
             bad.problems == [
                 "help reply must say \"Reply STOP to opt out\"",
                 "help template has an unknown placeholder; use {brand} and {contact}",
-            ])
+            ]
+        )
     }
 }

@@ -27,7 +27,8 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         let stranger = try recipient("212-555-0101", optedIn: false)
         #expect(
             gate.check(stranger, purpose: .marketing, subject: "cart", at: noon)
-                == .suppressed(reason: "no opt-in on record"))
+                == .suppressed(reason: "no opt-in on record")
+        )
         #expect(gate.check(stranger, purpose: .transactional, subject: "order", at: noon) == .send)
     }
 
@@ -45,7 +46,8 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         person.consent.holdForReview(phrase: "not interested", at: utc(2026, 1, 14, 16))
         #expect(
             gate.check(person, purpose: .marketing, subject: "cart", at: noon)
-                == .suppressed(reason: "held for review of \"not interested\" since 2026-01-14T16:00:00Z"))
+                == .suppressed(reason: "held for review of \"not interested\" since 2026-01-14T16:00:00Z")
+        )
         #expect(gate.check(person, purpose: .transactional, subject: "order", at: noon) == .send)
         person.consent.releaseReview(at: utc(2026, 1, 14, 16, 30))
         #expect(gate.check(person, purpose: .marketing, subject: "cart", at: noon) == .send)
@@ -56,8 +58,11 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         let evening = utc(2026, 1, 15, 1, 30)  // 20:30 EST: fine federally, not in Florida
         guard
             case .deferred(let until, let reason) = gate.check(
-                miami, purpose: .marketing, subject: "cart",
-                at: evening)
+                miami,
+                purpose: .marketing,
+                subject: "cart",
+                at: evening
+            )
         else {
             Issue.record("expected a deferral")
             return
@@ -95,7 +100,9 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
             gate.check(miami, purpose: .marketing, subject: "cart", at: utc(2026, 1, 15, 2))
                 == .deferred(
                     until: utc(2026, 1, 15, 23, 30),
-                    reason: "frequency cap: at most 3 per 24 h on the same subject (Fla. Stat. 501.616(6)(a),(b))"))
+                    reason: "frequency cap: at most 3 per 24 h on the same subject (Fla. Stat. 501.616(6)(a),(b))"
+                )
+        )
         // Three sends 20:30–20:50 EST (a transactional burst, say): the cap frees at 20:30 EST next day, inside
         // Florida's quiet hours, so the text waits for 08:00 EST the morning after.
         var late = try recipient("305-555-0101")
@@ -104,14 +111,17 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
             gate.check(late, purpose: .marketing, subject: "cart", at: utc(2026, 1, 15, 2))
                 == .deferred(
                     until: utc(2026, 1, 16, 13, 0),
-                    reason: "frequency cap: at most 3 per 24 h on the same subject (Fla. Stat. 501.616(6)(a),(b))"))
+                    reason: "frequency cap: at most 3 per 24 h on the same subject (Fla. Stat. 501.616(6)(a),(b))"
+                )
+        )
     }
 
     @Test func missingNumberIsSuppressed() {
         let nobody = RecipientCompliance(phone: nil, timeZones: [], state: nil)
         #expect(
             gate.check(nobody, purpose: .transactional, subject: "x", at: noon)
-                == .suppressed(reason: "no valid phone number"))
+                == .suppressed(reason: "no valid phone number")
+        )
     }
 
     @Test func recipientRoundTripsThroughJSON() throws {

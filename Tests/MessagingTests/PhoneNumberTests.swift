@@ -35,18 +35,25 @@ import Testing
         Rejection(text: "415#555#0123", error: .invalidCharacter("#")),
         Rejection(text: "415+5550123", error: .misplacedPlus),
         Rejection(
-            text: "(115) 555-0123", error: .invalidAreaCode(115, reason: "area codes start with a digit from 2 to 9")),
+            text: "(115) 555-0123",
+            error: .invalidAreaCode(115, reason: "area codes start with a digit from 2 to 9")
+        ),
         Rejection(
-            text: "(011) 555-0123", error: .invalidAreaCode(11, reason: "area codes start with a digit from 2 to 9")),
+            text: "(011) 555-0123",
+            error: .invalidAreaCode(11, reason: "area codes start with a digit from 2 to 9")
+        ),
         Rejection(
             text: "(911) 555-0123",
-            error: .invalidAreaCode(911, reason: "N11 codes are service codes such as 411 and 911")),
+            error: .invalidAreaCode(911, reason: "N11 codes are service codes such as 411 and 911")
+        ),
         Rejection(
             text: "(292) 555-0123",
-            error: .invalidAreaCode(292, reason: "codes with 9 in the middle are reserved for NANP expansion")),
+            error: .invalidAreaCode(292, reason: "codes with 9 in the middle are reserved for NANP expansion")
+        ),
         Rejection(
             text: "(415) 411-0123",
-            error: .invalidExchange(411, reason: "N11 codes are service codes such as 411 and 911")),
+            error: .invalidExchange(411, reason: "N11 codes are service codes such as 411 and 911")
+        ),
         Rejection(text: "(415) 055-0123", error: .fictionalExchange(55)),
         Rejection(text: "(415) 155-0123", error: .fictionalExchange(155)),
     ]

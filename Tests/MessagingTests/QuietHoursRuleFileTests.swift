@@ -29,7 +29,8 @@ import Testing
         #expect(!policy.isAllowed(at: sundayNoon, timeZones: ["America/Chicago"], state: "LA"))
         #expect(
             policy.nextAllowed(after: sundayNoon, timeZones: ["America/Chicago"], state: "LA")
-                == Instant(year: 2026, month: 1, day: 19, hour: 14))
+                == Instant(year: 2026, month: 1, day: 19, hour: 14)
+        )
     }
 
     @Test(arguments: [

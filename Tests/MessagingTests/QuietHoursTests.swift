@@ -45,8 +45,12 @@ private let central = ["America/Chicago"]
         QuietHoursCase("Sat before fall change 07:59 EDT", eastern, "NY", utc(2026, 10, 31, 11, 59), allowed: false),
         QuietHoursCase("Sat before fall change 08:00 EDT", eastern, "NY", utc(2026, 10, 31, 12, 0), allowed: true),
         QuietHoursCase(
-            "Mon after fall change 07:00 EST (08:00 if EDT were assumed)", eastern, "NY",
-            utc(2026, 11, 2, 12, 0), allowed: false),
+            "Mon after fall change 07:00 EST (08:00 if EDT were assumed)",
+            eastern,
+            "NY",
+            utc(2026, 11, 2, 12, 0),
+            allowed: false
+        ),
         QuietHoursCase("Mon after fall change 08:00 EST", eastern, "NY", utc(2026, 11, 2, 13, 0), allowed: true),
         QuietHoursCase("Mon after fall change 20:59 EST", eastern, "NY", utc(2026, 11, 3, 1, 59), allowed: true),
         QuietHoursCase("Mon after fall change 21:00 EST", eastern, "NY", utc(2026, 11, 3, 2, 0), allowed: false),
@@ -55,40 +59,68 @@ private let central = ["America/Chicago"]
         QuietHoursCase("Phoenix July 07:59 MST", ["America/Phoenix"], "AZ", utc(2026, 7, 1, 14, 59), allowed: false),
         QuietHoursCase("Phoenix January 08:00 MST", ["America/Phoenix"], "AZ", utc(2026, 1, 14, 15, 0), allowed: true),
         QuietHoursCase(
-            "Los Angeles January 07:00 PST", ["America/Los_Angeles"], "CA", utc(2026, 1, 14, 15, 0),
-            allowed: false),
+            "Los Angeles January 07:00 PST",
+            ["America/Los_Angeles"],
+            "CA",
+            utc(2026, 1, 14, 15, 0),
+            allowed: false
+        ),
         // An area code spanning zones must be inside the window in all of them (208 Idaho).
         QuietHoursCase(
             "208: 08:30 Mountain but 07:30 Pacific",
             [
                 "America/Boise", "America/Denver",
                 "America/Los_Angeles",
-            ], "ID", utc(2026, 1, 14, 15, 30), allowed: false),
+            ],
+            "ID",
+            utc(2026, 1, 14, 15, 30),
+            allowed: false
+        ),
         QuietHoursCase(
             "208: 09:00 Mountain and 08:00 Pacific",
             [
                 "America/Boise", "America/Denver",
                 "America/Los_Angeles",
-            ], "ID", utc(2026, 1, 14, 16, 0), allowed: true),
+            ],
+            "ID",
+            utc(2026, 1, 14, 16, 0),
+            allowed: true
+        ),
         QuietHoursCase(
             "208: 21:00 Mountain, 20:00 Pacific",
             [
                 "America/Boise", "America/Denver",
                 "America/Los_Angeles",
-            ], "ID", utc(2026, 1, 15, 4, 0), allowed: false),
+            ],
+            "ID",
+            utc(2026, 1, 15, 4, 0),
+            allowed: false
+        ),
         // Florida 08:00–20:00, also across a zone split (850: Central and Eastern).
         QuietHoursCase("FL 305 19:59 EST", eastern, "FL", utc(2026, 1, 15, 0, 59), allowed: true),
         QuietHoursCase("FL 305 20:00 EST (federal would allow)", eastern, "FL", utc(2026, 1, 15, 1, 0), allowed: false),
         QuietHoursCase("NY 212 20:00 EST is fine federally", eastern, "NY", utc(2026, 1, 15, 1, 0), allowed: true),
         QuietHoursCase(
-            "FL 850 07:30 Central", ["America/Chicago", "America/New_York"], "FL", utc(2026, 1, 14, 13, 30),
-            allowed: false),
+            "FL 850 07:30 Central",
+            ["America/Chicago", "America/New_York"],
+            "FL",
+            utc(2026, 1, 14, 13, 30),
+            allowed: false
+        ),
         QuietHoursCase(
-            "FL 850 08:00 Central", ["America/Chicago", "America/New_York"], "FL", utc(2026, 1, 14, 14, 0),
-            allowed: true),
+            "FL 850 08:00 Central",
+            ["America/Chicago", "America/New_York"],
+            "FL",
+            utc(2026, 1, 14, 14, 0),
+            allowed: true
+        ),
         QuietHoursCase(
-            "FL 850 20:00 Eastern", ["America/Chicago", "America/New_York"], "FL", utc(2026, 1, 15, 1, 0),
-            allowed: false),
+            "FL 850 20:00 Eastern",
+            ["America/Chicago", "America/New_York"],
+            "FL",
+            utc(2026, 1, 15, 1, 0),
+            allowed: false
+        ),
         // Oklahoma and Maryland 08:00–20:00.
         QuietHoursCase("OK 19:59 CST", central, "OK", utc(2026, 1, 15, 1, 59), allowed: true),
         QuietHoursCase("OK 20:00 CST", central, "OK", utc(2026, 1, 15, 2, 0), allowed: false),
@@ -98,35 +130,59 @@ private let central = ["America/Chicago"]
         QuietHoursCase("TX Sunday 11:59 CST", central, "TX", utc(2026, 1, 18, 17, 59), allowed: false),
         QuietHoursCase("TX Sunday 12:00 CST", central, "TX", utc(2026, 1, 18, 18, 0), allowed: true),
         QuietHoursCase(
-            "TX Monday 08:59 CST (federal would allow)", central, "TX", utc(2026, 1, 19, 14, 59),
-            allowed: false),
+            "TX Monday 08:59 CST (federal would allow)",
+            central,
+            "TX",
+            utc(2026, 1, 19, 14, 59),
+            allowed: false
+        ),
         QuietHoursCase("TX Monday 09:00 CST", central, "TX", utc(2026, 1, 19, 15, 0), allowed: true),
         QuietHoursCase("TX Saturday 09:00 CST", central, "TX", utc(2026, 1, 17, 15, 0), allowed: true),
         QuietHoursCase("TX Saturday 20:59 CST", central, "TX", utc(2026, 1, 18, 2, 59), allowed: true),
         QuietHoursCase("TX El Paso Sunday 12:00 MST", ["America/Denver"], "TX", utc(2026, 1, 18, 19, 0), allowed: true),
         QuietHoursCase(
-            "TX El Paso Sunday 11:00 MST (noon in Dallas)", ["America/Denver"], "TX", utc(2026, 1, 18, 18, 0),
-            allowed: false),
+            "TX El Paso Sunday 11:00 MST (noon in Dallas)",
+            ["America/Denver"],
+            "TX",
+            utc(2026, 1, 18, 18, 0),
+            allowed: false
+        ),
         // Connecticut 09:00–20:00.
         QuietHoursCase("CT 08:30 EST", eastern, "CT", utc(2026, 1, 14, 13, 30), allowed: false),
         QuietHoursCase("CT 09:00 EST", eastern, "CT", utc(2026, 1, 14, 14, 0), allowed: true),
         QuietHoursCase("CT 20:00 EST", eastern, "CT", utc(2026, 1, 15, 1, 0), allowed: false),
         // Newfoundland's half-hour zone with Atlantic (709): both must be past 08:00.
         QuietHoursCase(
-            "709: 08:00 NST but 07:30 AST", ["America/Halifax", "America/St_Johns"], "NL",
-            utc(2026, 1, 14, 11, 30), allowed: false),
+            "709: 08:00 NST but 07:30 AST",
+            ["America/Halifax", "America/St_Johns"],
+            "NL",
+            utc(2026, 1, 14, 11, 30),
+            allowed: false
+        ),
         QuietHoursCase(
-            "709: 08:30 NST and 08:00 AST", ["America/Halifax", "America/St_Johns"], "NL",
-            utc(2026, 1, 14, 12, 0), allowed: true),
+            "709: 08:30 NST and 08:00 AST",
+            ["America/Halifax", "America/St_Johns"],
+            "NL",
+            utc(2026, 1, 14, 12, 0),
+            allowed: true
+        ),
         QuietHoursCase(
-            "Honolulu never shifts: 08:00 HST in July", ["Pacific/Honolulu"], "HI", utc(2026, 7, 1, 18, 0),
-            allowed: true),
+            "Honolulu never shifts: 08:00 HST in July",
+            ["Pacific/Honolulu"],
+            "HI",
+            utc(2026, 7, 1, 18, 0),
+            allowed: true
+        ),
         // Unknown zone: inside the window everywhere in the US, Honolulu included.
         QuietHoursCase("unknown zone, 07:00 in Honolulu", [], nil, utc(2026, 1, 14, 17, 0), allowed: false),
         QuietHoursCase("unknown zone, 08:00 Honolulu, 13:00 New York", [], nil, utc(2026, 1, 14, 18, 0), allowed: true),
         QuietHoursCase(
-            "misspelt zone falls back the same way", ["America/Nowhere"], nil, utc(2026, 1, 14, 17, 0),
-            allowed: false),
+            "misspelt zone falls back the same way",
+            ["America/Nowhere"],
+            nil,
+            utc(2026, 1, 14, 17, 0),
+            allowed: false
+        ),
     ]
 
     @Test(arguments: cases)
@@ -145,32 +201,68 @@ private let central = ["America/Chicago"]
 
     static let nextCases: [NextCase] = [
         NextCase(
-            name: "Sat 21:30 EST → Sun 08:00 EDT, across the spring change", zones: eastern, state: "NY",
-            after: utc(2026, 3, 8, 2, 30), expected: utc(2026, 3, 8, 12, 0)),
+            name: "Sat 21:30 EST → Sun 08:00 EDT, across the spring change",
+            zones: eastern,
+            state: "NY",
+            after: utc(2026, 3, 8, 2, 30),
+            expected: utc(2026, 3, 8, 12, 0)
+        ),
         NextCase(
-            name: "Sat 22:00 EDT → Sun 08:00 EST, across the fall change", zones: eastern, state: "NY",
-            after: utc(2026, 11, 1, 2, 0), expected: utc(2026, 11, 1, 13, 0)),
+            name: "Sat 22:00 EDT → Sun 08:00 EST, across the fall change",
+            zones: eastern,
+            state: "NY",
+            after: utc(2026, 11, 1, 2, 0),
+            expected: utc(2026, 11, 1, 13, 0)
+        ),
         NextCase(
-            name: "already allowed: the same instant", zones: eastern, state: "NY",
-            after: utc(2026, 1, 14, 15, 0), expected: utc(2026, 1, 14, 15, 0)),
+            name: "already allowed: the same instant",
+            zones: eastern,
+            state: "NY",
+            after: utc(2026, 1, 14, 15, 0),
+            expected: utc(2026, 1, 14, 15, 0)
+        ),
         NextCase(
-            name: "Texas Sunday morning waits for noon", zones: central, state: "TX",
-            after: utc(2026, 1, 18, 15, 0), expected: utc(2026, 1, 18, 18, 0)),
+            name: "Texas Sunday morning waits for noon",
+            zones: central,
+            state: "TX",
+            after: utc(2026, 1, 18, 15, 0),
+            expected: utc(2026, 1, 18, 18, 0)
+        ),
         NextCase(
-            name: "Texas Saturday night waits for Sunday noon", zones: central, state: "TX",
-            after: utc(2026, 1, 18, 4, 0), expected: utc(2026, 1, 18, 18, 0)),
+            name: "Texas Saturday night waits for Sunday noon",
+            zones: central,
+            state: "TX",
+            after: utc(2026, 1, 18, 4, 0),
+            expected: utc(2026, 1, 18, 18, 0)
+        ),
         NextCase(
-            name: "208 waits for Pacific 08:00", zones: ["America/Boise", "America/Denver", "America/Los_Angeles"],
-            state: "ID", after: utc(2026, 1, 14, 15, 30), expected: utc(2026, 1, 14, 16, 0)),
+            name: "208 waits for Pacific 08:00",
+            zones: ["America/Boise", "America/Denver", "America/Los_Angeles"],
+            state: "ID",
+            after: utc(2026, 1, 14, 15, 30),
+            expected: utc(2026, 1, 14, 16, 0)
+        ),
         NextCase(
-            name: "Florida 20:30 EST waits for 08:00", zones: eastern, state: "FL",
-            after: utc(2026, 1, 15, 1, 30), expected: utc(2026, 1, 15, 13, 0)),
+            name: "Florida 20:30 EST waits for 08:00",
+            zones: eastern,
+            state: "FL",
+            after: utc(2026, 1, 15, 1, 30),
+            expected: utc(2026, 1, 15, 13, 0)
+        ),
         NextCase(
-            name: "Connecticut 08:15 waits for 09:00", zones: eastern, state: "CT",
-            after: utc(2026, 1, 14, 13, 15), expected: utc(2026, 1, 14, 14, 0)),
+            name: "Connecticut 08:15 waits for 09:00",
+            zones: eastern,
+            state: "CT",
+            after: utc(2026, 1, 14, 13, 15),
+            expected: utc(2026, 1, 14, 14, 0)
+        ),
         NextCase(
-            name: "unknown zone waits for 08:00 in Honolulu", zones: [], state: nil,
-            after: utc(2026, 1, 14, 3, 0), expected: utc(2026, 1, 14, 18, 0)),
+            name: "unknown zone waits for 08:00 in Honolulu",
+            zones: [],
+            state: nil,
+            after: utc(2026, 1, 14, 3, 0),
+            expected: utc(2026, 1, 14, 18, 0)
+        ),
     ]
 
     @Test(arguments: nextCases)
@@ -240,12 +332,15 @@ private let central = ["America/Chicago"]
         let reason = try #require(schedule.blockingReason(at: utc(2026, 1, 18, 15, 0)))
         #expect(
             reason == "quiet hours: Sun 09:00 in America/Chicago is outside 12:00–21:00 "
-                + "(Texas: Tex. Bus. & Com. Code §301.051 (texts since SB 140, eff. 2025-09-01))")
+                + "(Texas: Tex. Bus. & Com. Code §301.051 (texts since SB 140, eff. 2025-09-01))"
+        )
         let federal = try #require(
             QuietHoursPolicy.standard.schedule(timeZones: eastern, states: ["NY"])
-                .blockingReason(at: utc(2026, 1, 15, 3, 0)))
+                .blockingReason(at: utc(2026, 1, 15, 3, 0))
+        )
         #expect(
-            federal.contains("Wed 22:00 in America/New_York is outside 08:00–21:00 (Federal: 47 CFR 64.1200(c)(1))"))
+            federal.contains("Wed 22:00 in America/New_York is outside 08:00–21:00 (Federal: 47 CFR 64.1200(c)(1))")
+        )
         #expect(schedule.blockingReason(at: utc(2026, 1, 18, 18, 0)) == nil)
     }
 

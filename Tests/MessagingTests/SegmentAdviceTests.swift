@@ -13,7 +13,8 @@ import Testing
         #expect(
             SegmentAdvice.explain(text)
                 == "the “ in “Sale”, the ” in “Sale” and the — in “now—xxxxxxxxxxxxxxxxxxxx…” make this 2 segments "
-                + "instead of 1; use \" and -")
+                + "instead of 1; use \" and -"
+        )
     }
 
     @Test func lookAlikeThatDoesNotChangeTheCountStillExplainsTheSwitch() {
@@ -27,13 +28,15 @@ import Testing
         let text = String(repeating: "a", count: 100) + " 😀"
         #expect(
             SegmentAdvice.explain(text)
-                == "the 😀 forces UCS-2 (70 units a segment, not 160); without it this would be 1 segment instead of 2")
+                == "the 😀 forces UCS-2 (70 units a segment, not 160); without it this would be 1 segment instead of 2"
+        )
     }
 
     @Test func gsmMessagesJustOverABoundaryGetATrimHint() {
         #expect(
             SegmentAdvice.explain(String(repeating: "a", count: 165))
-                == "165 septets make 2 segments; cut 5 to send 1 segment")
+                == "165 septets make 2 segments; cut 5 to send 1 segment"
+        )
         #expect(SegmentAdvice.explain(String(repeating: "a", count: 250)) == nil)
         #expect(SegmentAdvice.explain("Hello") == nil)
     }

@@ -40,8 +40,12 @@ private func repeated(_ text: String, _ count: Int) -> String { String(repeating
         SegmentCase("80 euro signs are 160 septets", repeated("€", 80), .gsm7, segments: 1, units: 160),
         SegmentCase("81 euro signs: 76 per part, pairs never split", repeated("€", 81), .gsm7, segments: 2, units: 162),
         SegmentCase(
-            "escape pair at 153/154 moves to the next part (§4.4)", a(152) + "€" + a(152), .gsm7,
-            segments: 3, units: 306),
+            "escape pair at 153/154 moves to the next part (§4.4)",
+            a(152) + "€" + a(152),
+            .gsm7,
+            segments: 3,
+            units: 306
+        ),
         SegmentCase("escape pair ending exactly at 153", a(151) + "€" + a(153), .gsm7, segments: 2, units: 306),
         SegmentCase("escape pair at 153/154 with a short tail", a(152) + "€" + a(7), .gsm7, segments: 2, units: 161),
         SegmentCase("extension characters cost two septets", "[]{}", .gsm7, segments: 1, units: 8),

@@ -25,7 +25,8 @@ import Testing
             #expect(attributes["first_name"] as? String == population.firstNameTable[Int(population.firstName[i])])
             #expect(attributes["segment"] as? String == population.segment[i].rawValue)
             #expect(
-                ["web_form", "checkout", "keyword", "import", "none"].contains(attributes["consent_source"] as? String))
+                ["web_form", "checkout", "keyword", "import", "none"].contains(attributes["consent_source"] as? String)
+            )
             if let cart = attributes["cart"] as? [String: Any] {
                 sawCart = true
                 let items = try #require(cart["items"] as? [[String: Any]])
@@ -35,7 +36,8 @@ import Testing
                 #expect(cart["id"] as? String == CustomerAttributesWriter.cartID(i))
                 #expect(
                     cart["checkout_url"] as? String == "https://shop.example.com/checkout/"
-                        + CustomerAttributesWriter.cartID(i))
+                        + CustomerAttributesWriter.cartID(i)
+                )
                 for item in items {
                     let product = try #require(products.first { $0.name == item["name"] as? String })
                     #expect(item["price"] as? Int == Int(product.priceCents))
@@ -52,11 +54,13 @@ import Testing
             if let order = attributes["last_order"] as? [String: Any] {
                 sawOrder = true
                 #expect(
-                    order["id"] as? String == CustomerAttributesWriter.orderID(i, orders: Int(population.orders[i])))
+                    order["id"] as? String == CustomerAttributesWriter.orderID(i, orders: Int(population.orders[i]))
+                )
                 #expect(order["days_ago"] as? Int == Int(population.lastOrderDaysAgo[i]))
                 #expect(
                     (order["total"] as? Int ?? 0)
-                        >= Int(products.first { $0.name == order["product"] as? String }!.priceCents))
+                        >= Int(products.first { $0.name == order["product"] as? String }!.priceCents)
+                )
             } else {
                 #expect(population.orders[i] == 0)
             }

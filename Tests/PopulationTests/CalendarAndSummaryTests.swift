@@ -36,12 +36,23 @@ import Testing
             let state = value % 2 == 0 ? "CA" : "TX"
             rows.append(
                 PopulationSummary.Row(
-                    segment: segment, state: state, timeZone: "America/Chicago", consentSource: "web_form",
-                    cartTotalCents: Int64(value * 1_000)))
+                    segment: segment,
+                    state: state,
+                    timeZone: "America/Chicago",
+                    consentSource: "web_form",
+                    cartTotalCents: Int64(value * 1_000)
+                )
+            )
         }
         rows.append(
             PopulationSummary.Row(
-                segment: "lapsed", state: "NY", timeZone: "America/New_York", consentSource: "none", cartTotalCents: 0))
+                segment: "lapsed",
+                state: "NY",
+                timeZone: "America/New_York",
+                consentSource: "none",
+                cartTotalCents: 0
+            )
+        )
         let summary = PopulationSummary(rows: rows)
         #expect(summary.count == 11)
         #expect(summary.segments.map(\.name) == ["new", "lapsed", "vip"], "lifecycle order")
@@ -75,7 +86,8 @@ import Testing
             #expect(profile.id == i)
             #expect(
                 [profile.firstName, profile.phone, profile.state, profile.timeZone, profile.segment.rawValue]
-                    == Array(row[1...5]))
+                    == Array(row[1...5])
+            )
             #expect((profile.consentSource ?? "none") == row[6])
             #expect(String(profile.orders) == row[8])
             #expect(String(profile.cartTotalCents) == row[11])

@@ -26,7 +26,8 @@ import Testing
         let reloaded = try PopulationGenerator(spec: try PopulationSpec.load(path: Fixtures.defaultSpecPath))
         #expect(
             PopulationCSV.render(try reloaded.generate(count: 500, seed: 7))
-                == PopulationCSV.render(try Fixtures.generator.generate(count: 500, seed: 7)))
+                == PopulationCSV.render(try Fixtures.generator.generate(count: 500, seed: 7))
+        )
     }
 
     static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
@@ -54,10 +55,13 @@ import Testing
         let rows = DeterminismTests.lines(csv)
         #expect(
             String(decoding: rows[1], as: UTF8.self).hasPrefix(
-                "0,Russell,+15515550100,NJ,America/New_York,new,checkout,36,0,,,5200,2,0.1057,shipping,"))
+                "0,Russell,+15515550100,NJ,America/New_York,new,checkout,36,0,,,5200,2,0.1057,shipping,"
+            )
+        )
         #expect(
             Self.fnv1a(csv) == 0xB4D4_77F1_2355_4D8D,
-            "FNV-1a of the 1,000-customer CSV; got \(String(Self.fnv1a(csv), radix: 16))")
+            "FNV-1a of the 1,000-customer CSV; got \(String(Self.fnv1a(csv), radix: 16))"
+        )
     }
 }
 #endif

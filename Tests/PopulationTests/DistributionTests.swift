@@ -102,7 +102,8 @@ import Testing
             let beta = try! Beta(mean: segment.replyRate, concentration: segment.replyRateConcentration)
             #expect(
                 abs(mean - segment.replyRate) < 5 * (beta.variance / Double(indexes.count)).squareRoot(),
-                "\(segment.segment): reply \(mean)")
+                "\(segment.segment): reply \(mean)"
+            )
             let carts = indexes.filter { p.cartTotalCents[$0] > 0 }.count
             Self.expectShare(carts, of: indexes.count, near: segment.cartShare, "\(segment.segment) carts")
         }

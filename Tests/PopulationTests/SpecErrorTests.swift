@@ -52,7 +52,8 @@ import Testing
             $0["segments"] = list
         },
         Case(
-            label: "string for a number", path: "$.segments[0].cart_share",
+            label: "string for a number",
+            path: "$.segments[0].cart_share",
             reasonContains: "expected a number, got a string"
         ) {
             var list = segments($0)
@@ -68,7 +69,8 @@ import Testing
             $0["cart"] = cart
         },
         Case(
-            label: "unknown consent source", path: "$.consent.sources.sms",
+            label: "unknown consent source",
+            path: "$.consent.sources.sms",
             reasonContains: "unknown consent source 'sms'"
         ) {
             var consent = $0["consent"] as! [String: Any]
@@ -91,7 +93,8 @@ import Testing
             $0["questions"] = questions
         },
         Case(
-            label: "zone not in the area code", path: "$.time_zone_splits[\"907\"][\"America/Denver\"]",
+            label: "zone not in the area code",
+            path: "$.time_zone_splits[\"907\"][\"America/Denver\"]",
             reasonContains: "its zones are America/Adak, America/Anchorage, America/Juneau"
         ) {
             var splits = $0["time_zone_splits"] as! [String: Any]
@@ -152,8 +155,10 @@ import Testing
             let error = error as! PopulationError
             return error
                 == .invalid(
-                    file: catalog.path, path: "$.products[0].category",
-                    reason: "unknown category 'shoes'; expected one of tops")
+                    file: catalog.path,
+                    path: "$.products[0].category",
+                    reason: "unknown category 'shoes'; expected one of tops"
+                )
         }
     }
 

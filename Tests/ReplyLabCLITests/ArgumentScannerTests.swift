@@ -6,19 +6,23 @@ import Testing
 private struct Simulate: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "simulate", abstract: "Run an experiment.",
+            name: "simulate",
+            abstract: "Run an experiment.",
             arguments: [ArgumentSpec("experiment", help: "Experiment JSON.")],
             options: [
                 .option("seed", short: "s", value: "n", help: "Random seed."),
                 .option("variant", value: "name", help: "Only this arm.", repeatable: true),
                 .option("offset", value: "hours", help: "Shift the start."),
                 .flag("json", help: "Print JSON."),
-            ])
+            ]
+        )
     }
     let parsed: ParsedArguments
     init(arguments: ParsedArguments) throws {
         parsed = arguments
-        if let seed = try arguments.unsigned64("seed"), seed == 13 { throw UsageError("seed 13 is unlucky; pick another") }
+        if let seed = try arguments.unsigned64("seed"), seed == 13 {
+            throw UsageError("seed 13 is unlucky; pick another")
+        }
     }
     func run(_ console: Console) throws -> Int32 {
         console.out("experiment=\(parsed.argument("experiment") ?? "-")")
@@ -32,9 +36,11 @@ private struct Simulate: Command {
 private struct Lint: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "lint", abstract: "Check flows.",
+            name: "lint",
+            abstract: "Check flows.",
             arguments: [ArgumentSpec("file", help: "Flow files.", variadic: true)],
-            options: [.flag("json", help: "Print JSON.")])
+            options: [.flag("json", help: "Print JSON.")]
+        )
     }
     let files: [String]
     init(arguments: ParsedArguments) throws { files = arguments.arguments("file") }
@@ -61,8 +67,11 @@ private struct Flow: CommandGroup {
 
 private var root: CommandConfiguration {
     CommandConfiguration(
-        name: "replylab", abstract: "Fixture root.", options: [.flag("version", help: "Show the version.")],
-        subcommands: [Simulate.self, Flow.self, Explode.self])
+        name: "replylab",
+        abstract: "Fixture root.",
+        options: [.flag("version", help: "Show the version.")],
+        subcommands: [Simulate.self, Flow.self, Explode.self]
+    )
 }
 
 private func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
@@ -144,7 +153,11 @@ private func run(_ arguments: [String]) -> (status: Int32, out: String, err: Str
         let result = run(arguments)
         #expect(result.status == 64)
         #expect(result.err.contains("error: \(message)\n"))
-        #expect(result.err.contains("usage: replylab simulate [--seed <n>] [--variant <name> ...] [--offset <hours>] [--json] <experiment>"))
+        #expect(
+            result.err.contains(
+                "usage: replylab simulate [--seed <n>] [--variant <name> ...] [--offset <hours>] [--json] <experiment>"
+            )
+        )
     }
 
     @Test func lowerLayerErrorsPrintOneLineAndExit1() {
@@ -154,7 +167,9 @@ private func run(_ arguments: [String]) -> (status: Int32, out: String, err: Str
     }
 
     @Test func helpInEveryForm() {
-        let forms = [["simulate", "--help"], ["simulate", "-h"], ["help", "simulate"], ["simulate", "e.json", "--help"]]
+        let forms = [
+            ["simulate", "--help"], ["simulate", "-h"], ["help", "simulate"], ["simulate", "e.json", "--help"],
+        ]
         let pages = forms.map { run($0) }
         for page in pages {
             #expect(page.status == 0)
@@ -184,9 +199,11 @@ private func run(_ arguments: [String]) -> (status: Int32, out: String, err: Str
         #expect(run([]).out == help.out)
     }
 
-    @Test(arguments: [
-        ("simulat", "simulate"), ("lnit", "lint"), ("sed", "seed"), ("z", nil), ("database", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("simulat", "simulate"), ("lnit", "lint"), ("sed", "seed"), ("z", nil), ("database", nil),
+        ] as [(String, String?)]
+    )
     func suggestionIsTheNearestPlausibleName(typed: String, expected: String?) {
         #expect(Suggestion.closest(to: typed, in: ["simulate", "lint", "seed", "db"]) == expected)
     }

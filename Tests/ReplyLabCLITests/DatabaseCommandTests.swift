@@ -41,18 +41,38 @@ import Testing
             EventBatch(
                 runs: [
                     RunRecord(
-                        id: 3, kind: "simulation", source: "datasets/experiments/cart.json", seed: 7,
-                        configJSON: "{}", toolVersion: "0.1.0", createdAt: 1_764_374_400_000),
+                        id: 3,
+                        kind: "simulation",
+                        source: "datasets/experiments/cart.json",
+                        seed: 7,
+                        configJSON: "{}",
+                        toolVersion: "0.1.0",
+                        createdAt: 1_764_374_400_000
+                    ),
                     RunRecord(
-                        id: 4, kind: "import", source: "twilio.csv", seed: nil, configJSON: "{}", toolVersion: "0.1.0",
-                        createdAt: 1_764_460_800_123),
+                        id: 4,
+                        kind: "import",
+                        source: "twilio.csv",
+                        seed: nil,
+                        configJSON: "{}",
+                        toolVersion: "0.1.0",
+                        createdAt: 1_764_460_800_123
+                    ),
                 ],
                 customers: (1...1_234).map {
                     CustomerRecord(
-                        runID: 3, customerID: $0, maskedPhone: "+1 415 ***-**23", phoneHash: $0,
+                        runID: 3,
+                        customerID: $0,
+                        maskedPhone: "+1 415 ***-**23",
+                        phoneHash: $0,
                         timeZone: "America/Chicago",
-                        state: "TX", segment: "new", attributesJSON: "{}")
-                }))
+                        state: "TX",
+                        segment: "new",
+                        attributesJSON: "{}"
+                    )
+                }
+            )
+        )
         try writer.finish()
         let result = run(["db", "info", file])
         #expect(result.status == 0)
@@ -80,7 +100,8 @@ import Testing
                   suppressions        0
                   quarantine          0
 
-                """)
+                """
+        )
         let json = run(["db", "info", "--json", file])
         #expect(json.status == 0)
         #expect(json.output.hasPrefix(#"{"file":"\#(file)","rows":{"assignments":0,"consent_events":0,"#))
@@ -118,7 +139,8 @@ import Testing
         let result = run(["db", "info", file])
         #expect(result.status == 1)
         #expect(
-            result.errors == "error: SQLite error 26 (SQLITE_NOTADB): cannot open '\(file)': file is not a database\n")
+            result.errors == "error: SQLite error 26 (SQLITE_NOTADB): cannot open '\(file)': file is not a database\n"
+        )
     }
 
     @Test func initInAFolderThatDoesNotExistSaysSoInOneLine() {
@@ -127,7 +149,8 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.errors
-                == "error: SQLite error 14 (SQLITE_CANTOPEN): cannot open '\(file)': unable to open database file\n")
+                == "error: SQLite error 14 (SQLITE_CANTOPEN): cannot open '\(file)': unable to open database file\n"
+        )
     }
 
     @Test(arguments: [["db", "info"], ["db", "init"], ["db", "info", ""]])

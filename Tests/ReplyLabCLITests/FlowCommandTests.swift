@@ -31,7 +31,9 @@ import Testing
             result.output.contains(
                 "broken-flow.json: error: $.nodes[0].actions[0].text: the text asks customers to reply \"CANCEL\", a carrier "
                     + "opt-out keyword: replying opts them out of every message [reserved-keyword-answer]\n"
-                    + "    fix: offer a number or another word (\"Reply 2 to cancel your booking\")\n"))
+                    + "    fix: offer a number or another word (\"Reply 2 to cancel your booking\")\n"
+            )
+        )
         #expect(result.output.hasSuffix("1 file, 7 errors, 6 warnings\n"))
     }
 
@@ -41,7 +43,8 @@ import Testing
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == 13)
         let first = try #require(
-            try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: String])
+            try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: String]
+        )
         #expect(first["severity"] == "error")
         #expect(first["rule"] == "dead-end")
         #expect(first["path"] == "$.nodes[3]")
@@ -51,15 +54,21 @@ import Testing
 
     @Test func lintReportsAnUnreadableFlowAsAnError() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "replylab-bad-\(UUID().uuidString).json")
+            "replylab-bad-\(UUID().uuidString).json"
+        )
         try #"{"format": "replylab-flow/1", "name": "x", "use_case": "x", "mode": "sideways"}"#.write(
-            to: file, atomically: true, encoding: .utf8)
+            to: file,
+            atomically: true,
+            encoding: .utf8
+        )
         defer { try? FileManager.default.removeItem(at: file) }
         let result = run(["flow", "lint", file.path])
         #expect(result.status == 1)
         #expect(
             result.output.contains(
-                "error: $.mode: found the string \"sideways\"; expected one of conversational, one_way [invalid-flow]"))
+                "error: $.mode: found the string \"sideways\"; expected one of conversational, one_way [invalid-flow]"
+            )
+        )
     }
 
     @Test func lintMaxSegmentsIsValidated() {
@@ -114,20 +123,26 @@ import Testing
             [
                 "flow", "chat", Self.cart, "--customer",
                 #"{"first_name": "Ana", "cart": {"id": "C-1", "total": 12000, "checkout_url": "https://shop.example/c/1", "items": [{"name": "Rain Jacket", "price": 12000, "quantity": 1}]}, "state": "NY", "time_zone": "America/New_York"}"#,
-            ], input: script)
+            ],
+            input: script
+        )
         #expect(result.status == 0)
         #expect(
             result.output.contains(
                 "  · 2026-12-01T21:00:00Z: the timeout fires\n  · nudge → No reply\nbot: Ana, we're holding your cart for 24 more hours: https://shop.example/c/1 Any questions, just reply.\n"
-            ))
+            )
+        )
         #expect(result.output.contains("  · the time is now 2026-12-01T22:00:00Z\n"))
         #expect(
             result.output.contains(
                 "  · handed off to the sales queue (high priority): Cart C-1 ($120.00). Customer said: can I talk to someone; /agent done closes it\n"
-            ))
+            )
+        )
         #expect(
             result.output.contains(
-                "  · agent → Ordered\n  · goal recovered_by_agent ($120.00)\n  · ended: recovered_by_agent\n"))
+                "  · agent → Ordered\n  · goal recovered_by_agent ($120.00)\n  · ended: recovered_by_agent\n"
+            )
+        )
         #expect(result.output.hasSuffix("conversation ended: recovered_by_agent\n"))
     }
 
@@ -146,7 +161,8 @@ import Testing
         #expect(missing.status == 1)
         #expect(
             missing.errors
-                == "error: /nonexistent/flow.json: $: found no such file; expected a readable flow JSON file\n")
+                == "error: /nonexistent/flow.json: $: found no such file; expected a readable flow JSON file\n"
+        )
     }
 
     @Test func graphPrintsMermaid() {
@@ -165,7 +181,8 @@ import Testing
         #expect(printed.errors.contains("note: \"Agent\" (send-to-flex) becomes a hand-off to queue \"WW0123\""))
 
         let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "replylab-import-\(UUID().uuidString).json")
+            "replylab-import-\(UUID().uuidString).json"
+        )
         defer { try? FileManager.default.removeItem(at: file) }
         let written = run(["flow", "import", studio, "--out", file.path, "--use-case", "abandoned_cart"])
         #expect(written.status == 0)
@@ -173,17 +190,23 @@ import Testing
         #expect(
             try String(contentsOf: file, encoding: .utf8)
                 == printed.output.replacingOccurrences(
-                    of: "\"use_case\": \"imported\"", with: "\"use_case\": \"abandoned_cart\""))
+                    of: "\"use_case\": \"imported\"",
+                    with: "\"use_case\": \"abandoned_cart\""
+                )
+        )
         #expect(run(["flow", "lint", file.path]).status == 0)
         let chat = run(["flow", "chat", file.path], input: "size\n")
         #expect(
             chat.output.contains(
-                "  · Route → Sizing\nbot: It runs true to size. Reply with your size and we'll check stock.\n"))
+                "  · Route → Sizing\nbot: It runs true to size. Reply with your size and we'll check stock.\n"
+            )
+        )
     }
 
     @Test func importRefusesWhatItCannotRun() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "replylab-studio-\(UUID().uuidString).json")
+            "replylab-studio-\(UUID().uuidString).json"
+        )
         defer { try? FileManager.default.removeItem(at: file) }
         try
             #"{"initial_state": "T", "states": [{"name": "T", "type": "trigger", "transitions": [{"event": "incomingMessage", "next": "F"}]}, {"name": "F", "type": "run-function", "transitions": []}]}"#
@@ -193,7 +216,8 @@ import Testing
         #expect(
             result.errors.hasPrefix(
                 "error: \(file.path): $.states[1].type: found the widget type \"run-function\", which has no offline equivalent"
-            ))
+            )
+        )
     }
 
     @Test func testRunsTheBundledSuitesAndFailsOnABrokenExpectation() throws {
@@ -206,7 +230,8 @@ import Testing
         #expect(passing.output.hasSuffix("12 tests, 0 failed\n"))
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "replylab-suite-\(UUID().uuidString)")
+            "replylab-suite-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.copyItem(atPath: Self.cart, toPath: directory.appendingPathComponent("cart.json").path)
@@ -226,9 +251,12 @@ import Testing
         #expect(result.output.contains("  lint                    Check flows for mistakes before launch.\n"))
         #expect(result.output.contains("  chat                    Talk to a flow in the terminal on virtual time.\n"))
         #expect(
-            result.output.contains("  graph                   Draw a flow as a Mermaid diagram (renders on GitHub).\n"))
+            result.output.contains("  graph                   Draw a flow as a Mermaid diagram (renders on GitHub).\n")
+        )
         #expect(
             result.output.contains(
-                "  import                  Convert a Twilio Studio flow to ReplyLab's flow format.\n"))
+                "  import                  Convert a Twilio Studio flow to ReplyLab's flow format.\n"
+            )
+        )
     }
 }

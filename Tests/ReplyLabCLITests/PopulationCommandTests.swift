@@ -69,7 +69,8 @@ import Testing
         let runs = try reader.runs()
         #expect(runs.map(\.id) == [1, 2])
         #expect(
-            runs.allSatisfy { $0.kind == "population" && $0.source == Self.spec && $0.toolVersion == ReplyLab.version })
+            runs.allSatisfy { $0.kind == "population" && $0.source == Self.spec && $0.toolVersion == ReplyLab.version }
+        )
         #expect(runs[0].seed == 5)
         #expect(runs[0].configJSON.contains("\"count\":800"))
         let customers = try reader.customers(ofRun: 1)
@@ -79,7 +80,8 @@ import Testing
             #expect(customer.maskedPhone.hasPrefix("+1 ") && customer.maskedPhone.contains("***-**"))
             #expect(["new", "active", "lapsed", "vip"].contains(customer.segment))
             let attributes = try #require(
-                try JSONSerialization.jsonObject(with: Data(customer.attributesJSON.utf8)) as? [String: Any])
+                try JSONSerialization.jsonObject(with: Data(customer.attributesJSON.utf8)) as? [String: Any]
+            )
             #expect(attributes["state"] as? String == customer.state)
             #expect(attributes["time_zone"] as? String == customer.timeZone)
         }
@@ -133,7 +135,8 @@ import Testing
 
     @Test func aBrokenSpecIsOneLineWithItsPath() throws {
         var object = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.spec))) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.spec))) as? [String: Any]
+        )
         object["female_share"] = 2
         object["catalog"] = Self.repository.appendingPathComponent("datasets/catalog.json").path
         object["first_names"] = Self.repository.appendingPathComponent("datasets/populations/first-names.json").path

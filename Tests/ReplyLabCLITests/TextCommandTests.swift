@@ -53,7 +53,8 @@ private func object(_ line: Substring) throws -> [String: Any] {
                 cost         $0.0083 (Twilio US long-code list price $0.0083/segment, carrier fees excluded (2026))
                 as a reply   needs_review (stop)
 
-                """)
+                """
+        )
     }
 
     @Test func invisibleCulpritsAreNamedByCodePoint() {
@@ -73,10 +74,13 @@ private func object(_ line: Substring) throws -> [String: Any] {
     @Test func sixteenBitHeaderRoutesCountMoreParts() throws {
         let text = String(repeating: "a", count: 306)
         let standard = try object(
-            Substring(run(["text", "check", text, "--json"]).output.trimmingCharacters(in: .newlines)))
+            Substring(run(["text", "check", text, "--json"]).output.trimmingCharacters(in: .newlines))
+        )
         let tollFree = try object(
             Substring(
-                run(["text", "check", text, "--json", "--header", "16-bit"]).output.trimmingCharacters(in: .newlines)))
+                run(["text", "check", text, "--json", "--header", "16-bit"]).output.trimmingCharacters(in: .newlines)
+            )
+        )
         #expect(standard["segments"] as? Int == 2)
         #expect(tollFree["segments"] as? Int == 3)
         #expect(tollFree["units_per_segment"] as? Int == 152)
@@ -135,7 +139,8 @@ private func object(_ line: Substring) throws -> [String: Any] {
                 rule         Texas: Sun 12:00–21:00, Mon–Sat 09:00–21:00 — Tex. Bus. & Com. Code §301.051 (texts since SB 140, eff. 2025-09-01)
                 at 2026-01-18T17:00:00Z  blocked: quiet hours: Sun 11:00 in America/Chicago is outside 12:00–21:00 (Texas: Tex. Bus. & Com. Code §301.051 (texts since SB 140, eff. 2025-09-01)); next allowed 2026-01-18T18:00:00Z
 
-                """)
+                """
+        )
     }
 
     @Test func invalidPhoneNumbersFailWithTheReason() {

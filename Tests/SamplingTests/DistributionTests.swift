@@ -20,13 +20,17 @@ import Testing
         Case(name: "Exponential(mean 2)", distribution: Exponential(mean: 2), varianceTolerance: 0.04),
         Case(name: "Normal(5, 2)", distribution: Normal(mean: 5, standardDeviation: 2), varianceTolerance: 0.03),
         Case(
-            name: "LogNormal(mean $80, sd $48)", distribution: LogNormal(mean: 80, standardDeviation: 48),
-            varianceTolerance: 0.06),
+            name: "LogNormal(mean $80, sd $48)",
+            distribution: LogNormal(mean: 80, standardDeviation: 48),
+            varianceTolerance: 0.06
+        ),
         Case(name: "Gamma(2.5, 3)", distribution: Gamma(shape: 2.5, scale: 3), varianceTolerance: 0.04),
         // CDNOW BG/NBD purchase-rate heterogeneity: r = 0.243, α = 4.414 (Fader, Hardie & Lee 2005).
         Case(
-            name: "Gamma(0.243, 1/4.414)", distribution: Gamma(shape: 0.243, scale: 1 / 4.414),
-            varianceTolerance: 0.08),
+            name: "Gamma(0.243, 1/4.414)",
+            distribution: Gamma(shape: 0.243, scale: 1 / 4.414),
+            varianceTolerance: 0.08
+        ),
         Case(name: "Beta(2, 5)", distribution: Beta(alpha: 2, beta: 5), varianceTolerance: 0.03),
         // CDNOW BG/NBD drop-out heterogeneity: a = 0.793, b = 2.426.
         Case(name: "Beta(0.793, 2.426)", distribution: Beta(alpha: 0.793, beta: 2.426), varianceTolerance: 0.03),
@@ -40,7 +44,9 @@ import Testing
         let standardError = (testCase.distribution.variance / Double(Self.n)).squareRoot()
         #expect(abs(mean - testCase.distribution.mean) < 5 * standardError, "mean \(mean)")
         #expect(
-            abs(variance / testCase.distribution.variance - 1) < testCase.varianceTolerance, "variance \(variance)")
+            abs(variance / testCase.distribution.variance - 1) < testCase.varianceTolerance,
+            "variance \(variance)"
+        )
         let distance = KolmogorovSmirnov.distance(draws, cdf: testCase.distribution.cdf)
         #expect(distance < Self.critical, "KS distance \(distance) ≥ \(Self.critical)")
     }
@@ -103,8 +109,10 @@ import Testing
         }
         #expect(
             throws: SamplingError(
-                distribution: "Categorical", parameter: "weights",
-                reason: "must have at least one positive weight")
+                distribution: "Categorical",
+                parameter: "weights",
+                reason: "must have at least one positive weight"
+            )
         ) {
             _ = try AliasTable(weights: [0, 0])
         }

@@ -26,7 +26,8 @@ import Testing
         #expect(
             (0..<3).map { _ in generator.next() } == [
                 0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0,
-            ])
+            ]
+        )
     }
 
     @Test func xoshiroJumpLeavesTheSequence() {

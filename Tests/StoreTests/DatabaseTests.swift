@@ -149,7 +149,8 @@ import Testing
         #expect(
             error.description
                 == "SQLite error 2067 (SQLITE_CONSTRAINT_UNIQUE): UNIQUE constraint failed: phones.number — "
-                + "while executing INSERT INTO phones (number) VALUES (?)")
+                + "while executing INSERT INTO phones (number) VALUES (?)"
+        )
         #expect(!error.description.contains("4155550123"))
         // The statement is usable again after the failure.
         try insert.bind("+14155550124", at: 1)

@@ -51,9 +51,21 @@ import Testing
         var batch = SampleRun.batch()
         batch.messages.append(
             MessageRecord(
-                runID: 1, messageID: 4, customerID: 1, conversationID: 1, direction: .outbound, kind: .agent,
-                at: 1_764_374_000_000, body: "Earlier", segments: 1, encoding: "GSM-7", status: .sent,
-                costMicrodollars: 8_300, flowNode: nil))
+                runID: 1,
+                messageID: 4,
+                customerID: 1,
+                conversationID: 1,
+                direction: .outbound,
+                kind: .agent,
+                at: 1_764_374_000_000,
+                body: "Earlier",
+                segments: 1,
+                encoding: "GSM-7",
+                status: .sent,
+                costMicrodollars: 8_300,
+                flowNode: nil
+            )
+        )
         let writer = try EventLogWriter(database: database)
         try writer.append(batch)
         try writer.finish()
@@ -71,8 +83,20 @@ import Testing
         stray.messageID = 99
         stray.customerID = 404
         let valid = MessageRecord(
-            runID: 1, messageID: 98, customerID: 1, conversationID: nil, direction: .outbound, kind: .campaign,
-            at: 0, body: "ok", segments: 1, encoding: "GSM-7", status: .sent, costMicrodollars: 1, flowNode: nil)
+            runID: 1,
+            messageID: 98,
+            customerID: 1,
+            conversationID: nil,
+            direction: .outbound,
+            kind: .campaign,
+            at: 0,
+            body: "ok",
+            segments: 1,
+            encoding: "GSM-7",
+            status: .sent,
+            costMicrodollars: 1,
+            flowNode: nil
+        )
         let error = #expect(throws: SQLiteError.self) { try writer.append(EventBatch(messages: [valid, stray])) }
         #expect(error?.code == 787)
         #expect(error?.message == "FOREIGN KEY constraint failed")
@@ -135,7 +159,8 @@ import Testing
         try writer.finish()
         #expect(try EventLogSchema.missingIndexes(database).isEmpty)
         let plan = try database.prepare(
-            "EXPLAIN QUERY PLAN SELECT * FROM messages WHERE run_id = 1 AND customer_id = 1 ORDER BY at")
+            "EXPLAIN QUERY PLAN SELECT * FROM messages WHERE run_id = 1 AND customer_id = 1 ORDER BY at"
+        )
         var details: [String] = []
         while try plan.step() { details.append(try plan.column(3)) }
         #expect(details.contains { $0.contains("messages_by_customer") }, "\(details)")
@@ -161,8 +186,14 @@ import Testing
         try sink.append(EventBatch(assignments: run.assignments, conversations: run.conversations))
         try sink.append(
             EventBatch(
-                messages: run.messages, handoffs: run.handoffs, orders: run.orders, consentEvents: run.consentEvents,
-                suppressions: run.suppressions, quarantine: run.quarantine))
+                messages: run.messages,
+                handoffs: run.handoffs,
+                orders: run.orders,
+                consentEvents: run.consentEvents,
+                suppressions: run.suppressions,
+                quarantine: run.quarantine
+            )
+        )
         try sink.finish()
     }
 

@@ -7,24 +7,47 @@ enum SampleRun {
         EventBatch(
             runs: [
                 RunRecord(
-                    id: runID, kind: "simulation", source: "datasets/experiments/cart.json", seed: Int64.min,
-                    configJSON: #"{"customers":2,"seed":-9223372036854775808}"#, toolVersion: "0.1.0",
-                    createdAt: 1_764_374_400_000)
+                    id: runID,
+                    kind: "simulation",
+                    source: "datasets/experiments/cart.json",
+                    seed: Int64.min,
+                    configJSON: #"{"customers":2,"seed":-9223372036854775808}"#,
+                    toolVersion: "0.1.0",
+                    createdAt: 1_764_374_400_000
+                )
             ],
             variants: [
                 VariantRecord(
-                    runID: runID, variantID: 1, name: "two-way", flow: "flows/cart.json", share: 0.45,
-                    isHoldout: false),
+                    runID: runID,
+                    variantID: 1,
+                    name: "two-way",
+                    flow: "flows/cart.json",
+                    share: 0.45,
+                    isHoldout: false
+                ),
                 VariantRecord(runID: runID, variantID: 2, name: "holdout", flow: "", share: 0.1, isHoldout: true),
             ],
             customers: [
                 CustomerRecord(
-                    runID: runID, customerID: 1, maskedPhone: "+1 415 ***-**23", phoneHash: -42,
-                    timeZone: "America/Los_Angeles", state: "CA", segment: "vip",
-                    attributesJSON: #"{"first_name":"Zoë","cart":{"total":8450}}"#),
+                    runID: runID,
+                    customerID: 1,
+                    maskedPhone: "+1 415 ***-**23",
+                    phoneHash: -42,
+                    timeZone: "America/Los_Angeles",
+                    state: "CA",
+                    segment: "vip",
+                    attributesJSON: #"{"first_name":"Zoë","cart":{"total":8450}}"#
+                ),
                 CustomerRecord(
-                    runID: runID, customerID: 2, maskedPhone: "+1 212 ***-**07", phoneHash: Int64.max,
-                    timeZone: "America/New_York", state: "", segment: "new", attributesJSON: "{}"),
+                    runID: runID,
+                    customerID: 2,
+                    maskedPhone: "+1 212 ***-**07",
+                    phoneHash: Int64.max,
+                    timeZone: "America/New_York",
+                    state: "",
+                    segment: "new",
+                    attributesJSON: "{}"
+                ),
             ],
             assignments: [
                 AssignmentRecord(runID: runID, customerID: 1, variantID: 1),
@@ -32,64 +55,168 @@ enum SampleRun {
             ],
             conversations: [
                 ConversationRecord(
-                    runID: runID, conversationID: 1, customerID: 1, flow: "cart", startedAt: 1_764_374_460_000,
-                    endedAt: 1_764_374_900_000, outcome: "completed", path: "welcome>offer:yes>checkout"),
+                    runID: runID,
+                    conversationID: 1,
+                    customerID: 1,
+                    flow: "cart",
+                    startedAt: 1_764_374_460_000,
+                    endedAt: 1_764_374_900_000,
+                    outcome: "completed",
+                    path: "welcome>offer:yes>checkout"
+                ),
                 ConversationRecord(
-                    runID: runID, conversationID: 2, customerID: 2, flow: "cart", startedAt: 1_764_374_460_000,
-                    endedAt: nil, outcome: nil, path: "welcome"),
+                    runID: runID,
+                    conversationID: 2,
+                    customerID: 2,
+                    flow: "cart",
+                    startedAt: 1_764_374_460_000,
+                    endedAt: nil,
+                    outcome: nil,
+                    path: "welcome"
+                ),
             ],
             messages: [
                 MessageRecord(
-                    runID: runID, messageID: 1, customerID: 1, conversationID: 1, direction: .outbound,
-                    kind: .campaign, at: 1_764_374_460_000, body: "Hi Zoë, your cart ($84.50) is waiting 🛒",
-                    segments: 1, encoding: "UCS-2", status: .delivered, costMicrodollars: 8_300, flowNode: "welcome"),
+                    runID: runID,
+                    messageID: 1,
+                    customerID: 1,
+                    conversationID: 1,
+                    direction: .outbound,
+                    kind: .campaign,
+                    at: 1_764_374_460_000,
+                    body: "Hi Zoë, your cart ($84.50) is waiting 🛒",
+                    segments: 1,
+                    encoding: "UCS-2",
+                    status: .delivered,
+                    costMicrodollars: 8_300,
+                    flowNode: "welcome"
+                ),
                 MessageRecord(
-                    runID: runID, messageID: 2, customerID: 1, conversationID: 1, direction: .inbound,
-                    kind: .customer, at: 1_764_374_520_000, body: "", segments: 1, encoding: "GSM-7",
-                    status: .received, costMicrodollars: 0, flowNode: nil),
+                    runID: runID,
+                    messageID: 2,
+                    customerID: 1,
+                    conversationID: 1,
+                    direction: .inbound,
+                    kind: .customer,
+                    at: 1_764_374_520_000,
+                    body: "",
+                    segments: 1,
+                    encoding: "GSM-7",
+                    status: .received,
+                    costMicrodollars: 0,
+                    flowNode: nil
+                ),
                 MessageRecord(
-                    runID: runID, messageID: 3, customerID: 2, conversationID: nil, direction: .outbound,
-                    kind: .compliance, at: 1_764_374_400_000, body: "You are unsubscribed. Reply START to resume.",
-                    segments: 1, encoding: "GSM-7", status: .failed, costMicrodollars: 8_300, flowNode: nil),
+                    runID: runID,
+                    messageID: 3,
+                    customerID: 2,
+                    conversationID: nil,
+                    direction: .outbound,
+                    kind: .compliance,
+                    at: 1_764_374_400_000,
+                    body: "You are unsubscribed. Reply START to resume.",
+                    segments: 1,
+                    encoding: "GSM-7",
+                    status: .failed,
+                    costMicrodollars: 8_300,
+                    flowNode: nil
+                ),
             ],
             handoffs: [
                 HandoffRecord(
-                    runID: runID, handoffID: 1, conversationID: 1, customerID: 1, queue: "sizing",
-                    queuedAt: 1_764_374_530_000, pickedUpAt: 1_764_374_590_000, closedAt: 1_764_374_800_000,
-                    resolution: .resolved, agentID: 3),
+                    runID: runID,
+                    handoffID: 1,
+                    conversationID: 1,
+                    customerID: 1,
+                    queue: "sizing",
+                    queuedAt: 1_764_374_530_000,
+                    pickedUpAt: 1_764_374_590_000,
+                    closedAt: 1_764_374_800_000,
+                    resolution: .resolved,
+                    agentID: 3
+                ),
                 HandoffRecord(
-                    runID: runID, handoffID: 2, conversationID: 2, customerID: 2, queue: "sizing",
-                    queuedAt: 1_764_374_530_000, pickedUpAt: nil, closedAt: nil, resolution: .open, agentID: nil),
+                    runID: runID,
+                    handoffID: 2,
+                    conversationID: 2,
+                    customerID: 2,
+                    queue: "sizing",
+                    queuedAt: 1_764_374_530_000,
+                    pickedUpAt: nil,
+                    closedAt: nil,
+                    resolution: .open,
+                    agentID: nil
+                ),
             ],
             orders: [
                 OrderRecord(
-                    runID: runID, orderID: 1, customerID: 1, at: 1_764_375_000_000, valueCents: 8_450,
-                    cartID: "c-1", attributedMessageID: 1),
+                    runID: runID,
+                    orderID: 1,
+                    customerID: 1,
+                    at: 1_764_375_000_000,
+                    valueCents: 8_450,
+                    cartID: "c-1",
+                    attributedMessageID: 1
+                ),
                 OrderRecord(
-                    runID: runID, orderID: 2, customerID: 2, at: 1_764_375_000_000, valueCents: 0, cartID: nil,
-                    attributedMessageID: nil),
+                    runID: runID,
+                    orderID: 2,
+                    customerID: 2,
+                    at: 1_764_375_000_000,
+                    valueCents: 0,
+                    cartID: nil,
+                    attributedMessageID: nil
+                ),
             ],
             consentEvents: [
                 ConsentEventRecord(
-                    runID: runID, eventID: 1, customerID: 2, at: 1_764_374_390_000, kind: .optOut,
-                    keyword: "stop please", source: "keyword"),
+                    runID: runID,
+                    eventID: 1,
+                    customerID: 2,
+                    at: 1_764_374_390_000,
+                    kind: .optOut,
+                    keyword: "stop please",
+                    source: "keyword"
+                ),
                 ConsentEventRecord(
-                    runID: runID, eventID: 2, customerID: 1, at: 1_764_000_000_000, kind: .optIn, keyword: nil,
-                    source: "checkout"),
+                    runID: runID,
+                    eventID: 2,
+                    customerID: 1,
+                    at: 1_764_000_000_000,
+                    kind: .optIn,
+                    keyword: nil,
+                    source: "checkout"
+                ),
             ],
             suppressions: [
                 SuppressionRecord(
-                    runID: runID, suppressionID: 1, customerID: 2, at: 1_764_374_460_000, reason: .optedOut,
-                    deferredUntil: nil, subject: "cart-reminder"),
+                    runID: runID,
+                    suppressionID: 1,
+                    customerID: 2,
+                    at: 1_764_374_460_000,
+                    reason: .optedOut,
+                    deferredUntil: nil,
+                    subject: "cart-reminder"
+                ),
                 SuppressionRecord(
-                    runID: runID, suppressionID: 2, customerID: 1, at: 1_764_374_000_000, reason: .quietHours,
-                    deferredUntil: 1_764_374_460_000, subject: "cart-reminder"),
+                    runID: runID,
+                    suppressionID: 2,
+                    customerID: 1,
+                    at: 1_764_374_000_000,
+                    reason: .quietHours,
+                    deferredUntil: 1_764_374_460_000,
+                    subject: "cart-reminder"
+                ),
             ],
             quarantine: [
                 QuarantineRecord(
-                    runID: runID, line: 7, reason: "unparseable date 'yesterday'",
-                    rawText: "SM123,yesterday,\"Hi, there\"")
-            ])
+                    runID: runID,
+                    line: 7,
+                    reason: "unparseable date 'yesterday'",
+                    rawText: "SM123,yesterday,\"Hi, there\""
+                )
+            ]
+        )
     }
 }
 

@@ -12,7 +12,8 @@ import Testing
 
     func schemaSnapshot(_ database: Database) throws -> [String] {
         let statement = try database.prepare(
-            "SELECT type || ' ' || name || ': ' || ifnull(sql, '') FROM sqlite_master ORDER BY name")
+            "SELECT type || ' ' || name || ': ' || ifnull(sql, '') FROM sqlite_master ORDER BY name"
+        )
         var rows: [String] = []
         while try statement.step() { rows.append(try statement.column(0)) }
         return rows
@@ -26,12 +27,16 @@ import Testing
         for table in EventLogSchema.tables {
             #expect(
                 try database.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '\(table)'")
-                    == 1, "\(table)")
+                    == 1,
+                "\(table)"
+            )
         }
         for index in EventLogSchema.analyticsIndexes {
             #expect(
                 try database.integer(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '\(index.name)'") == 1)
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '\(index.name)'"
+                ) == 1
+            )
         }
         #expect(try database.integer("PRAGMA foreign_keys") == 1)
         #expect(try database.integer("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1)

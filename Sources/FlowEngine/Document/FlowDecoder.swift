@@ -55,7 +55,8 @@ private struct FlowDecoding {
         let description = try root.child("description")?.string() ?? ""
         let mode = try Flow.Mode(
             rawValue: root.required("mode", "\"conversational\" or \"one_way\"")
-                .choice(Flow.Mode.allCases.map(\.rawValue)))!
+                .choice(Flow.Mode.allCases.map(\.rawValue))
+        )!
         let subject = try root.child("subject")?.nonEmptyString() ?? name
         let expiry = try root.child("expire_after")?.durationSeconds() ?? 3 * 86_400
 
@@ -70,8 +71,10 @@ private struct FlowDecoding {
             let id = try idReader.nonEmptyString()
             if let earlier = nodeIDs.firstIndex(of: id) {
                 throw idReader.error(
-                    .duplicate, found: "the id \"\(id)\" again",
-                    expected: "ids unique across nodes ($.nodes[\(earlier)] has it)")
+                    .duplicate,
+                    found: "the id \"\(id)\" again",
+                    expected: "ids unique across nodes ($.nodes[\(earlier)] has it)"
+                )
             }
             nodeIDs.append(id)
         }
@@ -82,8 +85,11 @@ private struct FlowDecoding {
                 let intent = try self.intent(reader)
                 if intentNames.contains(intent.name) {
                     throw reader.error(
-                        .duplicate, found: "the intent \"\(intent.name)\" again", expected: "intent names unique",
-                        at: "\(reader.path).name")
+                        .duplicate,
+                        found: "the intent \"\(intent.name)\" again",
+                        expected: "intent names unique",
+                        at: "\(reader.path).name"
+                    )
                 }
                 intentNames.append(intent.name)
                 intents.append(intent)
@@ -94,8 +100,16 @@ private struct FlowDecoding {
         var nodes: [Flow.Node] = []
         for reader in nodeReaders { nodes.append(try node(reader)) }
         return Flow(
-            name: name, useCase: useCase, description: description, mode: mode, subject: subject, start: start,
-            expireAfterSeconds: expiry, nodes: nodes, intents: intents)
+            name: name,
+            useCase: useCase,
+            description: description,
+            mode: mode,
+            subject: subject,
+            start: start,
+            expireAfterSeconds: expiry,
+            nodes: nodes,
+            intents: intents
+        )
     }
 
     func reference(_ reader: JSONReader) throws(FlowError) -> Int {
@@ -117,8 +131,10 @@ private struct FlowDecoding {
                 let tokens = TokenizedText(try item.nonEmptyString()).tokens
                 guard tokens.count == 1 else {
                     throw item.error(
-                        .invalidValue, found: item.value.described,
-                        expected: "a single word (put several words under \"phrases\")")
+                        .invalidValue,
+                        found: item.value.described,
+                        expected: "a single word (put several words under \"phrases\")"
+                    )
                 }
                 words.append(tokens[0])
             }
@@ -135,7 +151,10 @@ private struct FlowDecoding {
         }
         guard !words.isEmpty || !phrases.isEmpty else {
             throw reader.error(
-                .missingKey, found: "neither \"words\" nor \"phrases\"", expected: "keywords that signal the intent")
+                .missingKey,
+                found: "neither \"words\" nor \"phrases\"",
+                expected: "keywords that signal the intent"
+            )
         }
         return Intent(name: name, words: words, phrases: phrases)
     }
@@ -155,15 +174,20 @@ private struct FlowDecoding {
         let next = try reader.child("next").map { (nextReader) throws(FlowError) in try reference(nextReader) }
         if router != nil, next != nil {
             throw reader.error(
-                .invalidValue, found: "both \"router\" and \"next\"",
-                expected: "one of them: a router's categories say where to go", at: "\(reader.path).next")
+                .invalidValue,
+                found: "both \"router\" and \"next\"",
+                expected: "one of them: a router's categories say where to go",
+                at: "\(reader.path).next"
+            )
         }
         if let endIndex = actions.firstIndex(where: { if case .end = $0 { true } else { false } }) {
             if endIndex != actions.count - 1 || router != nil || next != nil {
                 throw reader.error(
-                    .invalidValue, found: "an \"end\" action followed by more work",
+                    .invalidValue,
+                    found: "an \"end\" action followed by more work",
                     expected: "\"end\" as the node's last action, with no router or next",
-                    at: "\(reader.path).actions[\(endIndex)]")
+                    at: "\(reader.path).actions[\(endIndex)]"
+                )
             }
         }
         return Flow.Node(id: id, actions: actions, router: router, next: next)
@@ -171,7 +195,8 @@ private struct FlowDecoding {
 
     func action(_ reader: JSONReader) throws(FlowError) -> Flow.Action {
         let type = try reader.required("type", "one of " + Flow.actionTypes.joined(separator: ", ")).choice(
-            Flow.actionTypes)
+            Flow.actionTypes
+        )
         switch type {
         case "send":
             try reader.requireObject(allowed: ["type", "text", "purpose"])
@@ -188,7 +213,9 @@ private struct FlowDecoding {
                 throw field.error(.invalidValue, found: field.value.described, expected: "letters, digits and _ only")
             }
             return .setField(
-                name: name, value: try template(reader.required("value", "a template such as \"{{reply}}\"")))
+                name: name,
+                value: try template(reader.required("value", "a template such as \"{{reply}}\""))
+            )
         case "tag":
             try reader.requireObject(allowed: ["type", "tag"])
             return .tag(try reader.required("tag", "the tag text").nonEmptyString())
@@ -197,13 +224,15 @@ private struct FlowDecoding {
             let name = try reader.required("name", "the goal's name").nonEmptyString()
             return .goal(
                 name: name,
-                value: try reader.child("value").map { (valueReader) throws(FlowError) in try template(valueReader) })
+                value: try reader.child("value").map { (valueReader) throws(FlowError) in try template(valueReader) }
+            )
         case "handoff":
             try reader.requireObject(allowed: ["type", "queue", "priority", "note"])
             let queue = try reader.required("queue", "the agent queue's name").nonEmptyString()
             let priority = try reader.child("priority").map { (priorityReader) throws(FlowError) in
                 Flow.HandoffPriority(
-                    rawValue: try priorityReader.choice(Flow.HandoffPriority.allCases.map(\.rawValue)))!
+                    rawValue: try priorityReader.choice(Flow.HandoffPriority.allCases.map(\.rawValue))
+                )!
             }
             let note = try reader.child("note").map { (noteReader) throws(FlowError) in try template(noteReader) }
             return .handoff(queue: queue, priority: priority ?? .normal, note: note)
@@ -230,14 +259,17 @@ private struct FlowDecoding {
             let name = try nameReader.nonEmptyString()
             if categories.contains(where: { $0.name == name }) {
                 throw nameReader.error(
-                    .duplicate, found: "the category \"\(name)\" again",
-                    expected: "category names unique within a router")
+                    .duplicate,
+                    found: "the category \"\(name)\" again",
+                    expected: "category names unique within a router"
+                )
             }
             let next = try reference(categoryReader.required("next", "the id of the node this category leads to"))
             var weight = 1
             if kind == .random {
                 weight = Int(
-                    try categoryReader.required("weight", "a whole-number share such as 50").integer(in: 1...1_000_000))
+                    try categoryReader.required("weight", "a whole-number share such as 50").integer(in: 1...1_000_000)
+                )
             }
             categories.append(Flow.Category(name: name, next: next, weight: weight))
         }
@@ -248,8 +280,10 @@ private struct FlowDecoding {
             let name = try nameReader.nonEmptyString()
             guard let index = categories.firstIndex(where: { $0.name == name }) else {
                 throw nameReader.error(
-                    .unknownReference, found: "\"\(name)\", which is not a category of this router",
-                    expected: "one of " + categories.map { "\"\($0.name)\"" }.joined(separator: ", "))
+                    .unknownReference,
+                    found: "\"\(name)\", which is not a category of this router",
+                    expected: "one of " + categories.map { "\"\($0.name)\"" }.joined(separator: ", ")
+                )
             }
             return index
         }
@@ -257,12 +291,20 @@ private struct FlowDecoding {
         if kind == .random {
             for key in ["operand", "wait", "cases", "default"] where reader.has(key) {
                 throw reader.error(
-                    .invalidValue, found: "\"\(key)\" on a random router",
+                    .invalidValue,
+                    found: "\"\(key)\" on a random router",
                     expected: "only \"type\" and weighted \"categories\" (a random split needs no reply)",
-                    at: "\(reader.path).\(key)")
+                    at: "\(reader.path).\(key)"
+                )
             }
             return Flow.Router(
-                kind: .random, operand: .reply, wait: nil, cases: [], categories: categories, defaultCategory: nil)
+                kind: .random,
+                operand: .reply,
+                wait: nil,
+                cases: [],
+                categories: categories,
+                defaultCategory: nil
+            )
         }
 
         var operand = Flow.Operand.reply
@@ -283,13 +325,17 @@ private struct FlowDecoding {
             }
             if timeout != nil, timeoutCategory == nil {
                 throw waitReader.error(
-                    .missingKey, found: "a timeout without \"timeout_category\"",
-                    expected: "\"timeout_category\": the category taken when nobody replies")
+                    .missingKey,
+                    found: "a timeout without \"timeout_category\"",
+                    expected: "\"timeout_category\": the category taken when nobody replies"
+                )
             }
             if timeout == nil, timeoutCategory != nil {
                 throw waitReader.error(
-                    .missingKey, found: "\"timeout_category\" without \"timeout\"",
-                    expected: "\"timeout\": how long to wait, e.g. \"4h\"")
+                    .missingKey,
+                    found: "\"timeout_category\" without \"timeout\"",
+                    expected: "\"timeout\": how long to wait, e.g. \"4h\""
+                )
             }
             wait = Flow.Wait(timeoutSeconds: timeout, timeoutCategory: timeoutCategory)
         }
@@ -299,8 +345,13 @@ private struct FlowDecoding {
         }
         let defaultCategory = try category(reader.required("default", "the category for a reply no case matches"))
         return Flow.Router(
-            kind: .switch, operand: operand, wait: wait, cases: cases, categories: categories,
-            defaultCategory: defaultCategory)
+            kind: .switch,
+            operand: operand,
+            wait: wait,
+            cases: cases,
+            categories: categories,
+            defaultCategory: defaultCategory
+        )
     }
 
     func `case`(_ reader: JSONReader, category: (JSONReader) throws(FlowError) -> Int) throws(FlowError) -> Flow.Case {
@@ -321,15 +372,20 @@ private struct FlowDecoding {
         func count(_ expected: ClosedRange<Int>, _ what: String) throws(FlowError) {
             guard expected.contains(arguments.count) else {
                 throw where_.error(
-                    .invalidValue, found: "\(arguments.count) argument\(arguments.count == 1 ? "" : "s")",
-                    expected: what)
+                    .invalidValue,
+                    found: "\(arguments.count) argument\(arguments.count == 1 ? "" : "s")",
+                    expected: what
+                )
             }
         }
         func number(_ index: Int) throws(FlowError) -> Double {
             guard let value = Double(arguments[index]), value.isFinite else {
                 throw where_.error(
-                    .invalidValue, found: "\"\(arguments[index])\"", expected: "a number",
-                    at: "\(where_.path)[\(index)]")
+                    .invalidValue,
+                    found: "\"\(arguments[index])\"",
+                    expected: "a number",
+                    at: "\(where_.path)[\(index)]"
+                )
             }
             return value
         }
@@ -339,8 +395,11 @@ private struct FlowDecoding {
                 let parts = TokenizedText(argument).tokens
                 guard !parts.isEmpty else {
                     throw where_.error(
-                        .invalidValue, found: "\"\(argument)\", which has no words", expected: "words or emoji",
-                        at: "\(where_.path)[\(index)]")
+                        .invalidValue,
+                        found: "\"\(argument)\", which has no words",
+                        expected: "words or emoji",
+                        at: "\(where_.path)[\(index)]"
+                    )
                 }
                 tokens.append(contentsOf: parts)
             }
@@ -372,7 +431,10 @@ private struct FlowDecoding {
             let high = try number(1)
             guard low <= high else {
                 throw where_.error(
-                    .invalidValue, found: "\(arguments[0]) above \(arguments[1])", expected: "the lower number first")
+                    .invalidValue,
+                    found: "\(arguments[0]) above \(arguments[1])",
+                    expected: "the lower number first"
+                )
             }
             matcher = .numberBetween(low, high)
         case "number_less":
@@ -385,18 +447,23 @@ private struct FlowDecoding {
             try count(1...1, "exactly one pattern")
             guard let pattern = Matcher.Pattern(arguments[0]) else {
                 throw where_.error(
-                    .invalidValue, found: "the pattern \"\(arguments[0])\", which does not compile",
-                    expected: "an ICU regular expression", at: "\(where_.path)[0]")
+                    .invalidValue,
+                    found: "the pattern \"\(arguments[0])\", which does not compile",
+                    expected: "an ICU regular expression",
+                    at: "\(where_.path)[0]"
+                )
             }
             matcher = .regex(pattern)
         case "intent":
             try count(1...1, "the name of one intent")
             guard let index = intentNames.firstIndex(of: arguments[0]) else {
                 throw where_.error(
-                    .unknownReference, found: "the intent \"\(arguments[0])\", which $.intents does not define",
+                    .unknownReference,
+                    found: "the intent \"\(arguments[0])\", which $.intents does not define",
                     expected: intentNames.isEmpty
                         ? "an intent declared under $.intents" : "one of " + intentNames.joined(separator: ", "),
-                    at: "\(where_.path)[0]")
+                    at: "\(where_.path)[0]"
+                )
             }
             matcher = .intent(index)
         default:

@@ -26,11 +26,14 @@ extension Flow {
                             }
                             if !intent.phrases.isEmpty {
                                 fields.append(
-                                    ("phrases", .array(intent.phrases.map { .string($0.joined(separator: " ")) })))
+                                    ("phrases", .array(intent.phrases.map { .string($0.joined(separator: " ")) }))
+                                )
                             }
                             return .object(fields)
-                        })
-                ))
+                        }
+                    )
+                )
+            )
         }
         members.append(("nodes", .array(nodes.map(encode))))
         return .object(members)
@@ -88,8 +91,10 @@ extension Flow {
                                 ("name", .string($0.name)), ("next", .string(nodes[$0.next].id)),
                                 ("weight", .number(Double($0.weight))),
                             ])
-                        })
-                ))
+                        }
+                    )
+                )
+            )
             return .object(members)
         }
         switch router.operand {
@@ -117,8 +122,10 @@ extension Flow {
                             }
                             fields.append(("category", .string(router.categories[item.category].name)))
                             return .object(fields)
-                        })
-                ))
+                        }
+                    )
+                )
+            )
         }
         members.append(
             (
@@ -126,8 +133,10 @@ extension Flow {
                 .array(
                     router.categories.map {
                         .object([("name", .string($0.name)), ("next", .string(nodes[$0.next].id))])
-                    })
-            ))
+                    }
+                )
+            )
+        )
         if let defaultCategory = router.defaultCategory {
             members.append(("default", .string(router.categories[defaultCategory].name)))
         }
@@ -164,7 +173,8 @@ extension Flow {
         case .object(let members):
             return "{"
                 + members.map { JSONValue.string($0.key).jsonText + ": " + pretty($0.value, indent: inner) }.joined(
-                    separator: ", ") + "}"
+                    separator: ", "
+                ) + "}"
         case .array(let items):
             return "[" + items.map { pretty($0, indent: inner) }.joined(separator: ", ") + "]"
         default:

@@ -29,8 +29,12 @@ public struct JSONParser {
 
     private func failure(found: String, expected: String) -> FlowError {
         FlowError(
-            kind: .syntax, file: file, path: "line \(line), column \(index - lineStart + 1)", found: found,
-            expected: expected)
+            kind: .syntax,
+            file: file,
+            path: "line \(line), column \(index - lineStart + 1)",
+            found: found,
+            expected: expected
+        )
     }
 
     private func describeCurrent() -> String {
@@ -60,13 +64,21 @@ public struct JSONParser {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)
         case UInt8(ascii: "["): return try parseArray(depth: depth)
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default:
             throw failure(
-                found: describeCurrent(), expected: "a value (object, array, string, number, true, false or null)")
+                found: describeCurrent(),
+                expected: "a value (object, array, string, number, true, false or null)"
+            )
         }
     }
 
@@ -97,8 +109,12 @@ public struct JSONParser {
             let key = try parseString()
             if members.contains(where: { $0.key == key }) {
                 throw FlowError(
-                    kind: .duplicate, file: file, path: "line \(keyLine), column \(keyColumn)",
-                    found: "the key \"\(key)\" a second time in the same object", expected: "each key once")
+                    kind: .duplicate,
+                    file: file,
+                    path: "line \(keyLine), column \(keyColumn)",
+                    found: "the key \"\(key)\" a second time in the same object",
+                    expected: "each key once"
+                )
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -165,7 +181,8 @@ public struct JSONParser {
             if byte < 0x20 {
                 throw failure(
                     found: byte == 0x0A ? "a line break inside a string" : "a control character",
-                    expected: "'\\n' or a closing '\"'")
+                    expected: "'\\n' or a closing '\"'"
+                )
             }
             if byte == UInt8(ascii: "\\") {
                 flushRun(self, upTo: index, into: &scalars)
@@ -198,7 +215,9 @@ public struct JSONParser {
                 default:
                     index -= 1
                     throw failure(
-                        found: describeCurrent(), expected: "one of the escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u")
+                        found: describeCurrent(),
+                        expected: "one of the escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u"
+                    )
                 }
                 runStart = index
                 continue

@@ -28,7 +28,10 @@ struct JSONReader {
                 expected = "\"\(near)\" (did you mean it?); allowed keys are " + allowed.joined(separator: ", ")
             }
             throw error(
-                .unknownKey, found: "the unknown key \"\(member.key)\"", expected: expected, at: "\(path).\(member.key)"
+                .unknownKey,
+                found: "the unknown key \"\(member.key)\"",
+                expected: expected,
+                at: "\(path).\(member.key)"
             )
         }
     }
@@ -70,8 +73,10 @@ struct JSONReader {
         let number = try number()
         guard number.rounded() == number, number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
             throw error(
-                .invalidValue, found: value.described,
-                expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+                .invalidValue,
+                found: value.described,
+                expected: "a whole number from \(range.lowerBound) to \(range.upperBound)"
+            )
         }
         return Int64(number)
     }
@@ -122,8 +127,10 @@ struct JSONReader {
             let amount = Int64(text.dropLast()), amount > 0, amount * scale <= 31_536_000
         else {
             throw error(
-                .invalidValue, found: value.described,
-                expected: "a duration such as \"90s\", \"15m\", \"4h\" or \"3d\" (at most a year)")
+                .invalidValue,
+                found: value.described,
+                expected: "a duration such as \"90s\", \"15m\", \"4h\" or \"3d\" (at most a year)"
+            )
         }
         return amount * scale
     }

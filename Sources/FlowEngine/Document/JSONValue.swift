@@ -132,7 +132,8 @@ extension JSONValue: Codable {
         case .array(let items): try container.encode(items)
         case .object(let members):
             try container.encode(
-                Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
+                Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+            )
         }
     }
 }

@@ -18,12 +18,18 @@ public enum StudioImporter {
     ]
 
     /// Reads a Studio flow from JSON text; errors name `file`, the Studio JSON path and what was expected.
-    public static func convert(_ text: String, file: String = "<input>", useCase: String = "imported") throws(FlowError)
+    public static func convert(
+        _ text: String,
+        file: String = "<input>",
+        useCase: String = "imported"
+    ) throws(FlowError)
         -> Result
     {
         var conversion = StudioConversion(file: file)
         let document = try conversion.document(
-            JSONReader(JSONParser.parse(text, file: file), file: file), useCase: useCase)
+            JSONReader(JSONParser.parse(text, file: file), file: file),
+            useCase: useCase
+        )
         return Result(flow: try Flow.decode(document, file: file), notes: conversion.notes)
     }
 }
@@ -69,8 +75,10 @@ private struct StudioConversion {
             case "trigger":
                 guard name == initial else {
                     throw typeReader.error(
-                        .invalidValue, found: "a second trigger \"\(name)\"",
-                        expected: "one trigger, the initial_state \"\(initial)\"")
+                        .invalidValue,
+                        found: "a second trigger \"\(name)\"",
+                        expected: "one trigger, the initial_state \"\(initial)\""
+                    )
                 }
                 let request = try target(transitions, event: "incomingRequest")
                 let message = try target(transitions, event: "incomingMessage")
@@ -92,8 +100,10 @@ private struct StudioConversion {
                     case .string(let text):
                         guard let seconds = Int64(text), seconds > 0 else {
                             throw timeoutReader.error(
-                                .invalidValue, found: timeoutReader.value.described,
-                                expected: "seconds as text, e.g. \"3600\"")
+                                .invalidValue,
+                                found: timeoutReader.value.described,
+                                expected: "seconds as text, e.g. \"3600\""
+                            )
                         }
                         timeout = seconds
                     default:
@@ -126,7 +136,8 @@ private struct StudioConversion {
                             ),
                             ("default", .string("Reply")),
                         ])
-                    ))
+                    )
+                )
             case "split-based-on":
                 node.append(("router", try split(properties, transitions)))
             case "set-variables":
@@ -141,7 +152,8 @@ private struct StudioConversion {
                             .object([
                                 ("type", .string("set_field")), ("field", .string(field)),
                                 ("value", .string(converted)),
-                            ]))
+                            ])
+                        )
                     }
                 }
                 if actions.isEmpty {
@@ -160,29 +172,35 @@ private struct StudioConversion {
                                 ("priority", .string("normal")),
                             ])
                         ])
-                    ))
+                    )
+                )
                 node.append(("next", .string(try target(transitions, event: "callComplete"))))
                 notes.append(
                     "\"\(name)\" (send-to-flex) becomes a hand-off to queue \"\(workflow)\"; failedToEnqueue and callFailure are not simulated"
                 )
             default:
                 throw typeReader.error(
-                    .invalidValue, found: "the widget type \"\(type)\", which has no offline equivalent",
-                    expected: "one of " + StudioImporter.supportedWidgets.joined(separator: ", "))
+                    .invalidValue,
+                    found: "the widget type \"\(type)\", which has no offline equivalent",
+                    expected: "one of " + StudioImporter.supportedWidgets.joined(separator: ", ")
+                )
             }
             nodes.append(.object(node))
         }
         guard let start, start != Self.endNode else {
             throw root.error(
-                .missingKey, found: "no trigger transition with a next widget",
-                expected: "initial_state \"\(initial)\" leading to the first widget")
+                .missingKey,
+                found: "no trigger transition with a next widget",
+                expected: "initial_state \"\(initial)\" leading to the first widget"
+            )
         }
         if needsEnd {
             nodes.append(
                 .object([
                     ("id", .string(Self.endNode)),
                     ("actions", .array([.object([("type", .string("end")), ("outcome", .string("completed"))])])),
-                ]))
+                ])
+            )
         }
         let description = try root.child("description")?.string() ?? ""
         let name = description.isEmpty ? file.split(separator: "/").last.map(String.init) ?? "Studio flow" : description
@@ -215,9 +233,11 @@ private struct StudioConversion {
             let conditions = try transition.required("conditions", "the match conditions").array()
             guard conditions.count == 1, let condition = conditions.first else {
                 throw transition.error(
-                    .invalidValue, found: "\(conditions.count) conditions in one transition",
+                    .invalidValue,
+                    found: "\(conditions.count) conditions in one transition",
                     expected: "exactly one condition per transition (format v1 has no AND of cases)",
-                    at: "\(transition.path).conditions")
+                    at: "\(transition.path).conditions"
+                )
             }
             var name = try condition.child("friendly_name")?.string() ?? ""
             if name.isBlank { name = "Match \(categoryNames.count + 1)" }
@@ -239,7 +259,8 @@ private struct StudioConversion {
         var otherName = "No match"
         while categoryNames.contains(otherName) { otherName += " (other)" }
         categories.append(
-            .object([("name", .string(otherName)), ("next", .string(try target(transitions, event: "noMatch")))]))
+            .object([("name", .string(otherName)), ("next", .string(try target(transitions, event: "noMatch")))])
+        )
         return .object([
             ("operand", operand), ("cases", .array(cases)), ("categories", .array(categories)),
             ("default", .string(otherName)),
@@ -254,7 +275,10 @@ private struct StudioConversion {
         func needValue() throws(FlowError) {
             if value.isEmpty {
                 throw condition.error(
-                    .missingKey, found: "no \"value\"", expected: "the value the condition compares with")
+                    .missingKey,
+                    found: "no \"value\"",
+                    expected: "the value the condition compares with"
+                )
             }
         }
         switch type {
@@ -290,9 +314,11 @@ private struct StudioConversion {
             return [("has_text", [])]
         default:
             throw typeReader.error(
-                .invalidValue, found: "the condition \"\(type)\", which format v1 cannot express",
+                .invalidValue,
+                found: "the condition \"\(type)\", which format v1 cannot express",
                 expected:
-                    "equal_to, matches_any_of, contains, starts_with, regex, less_than, greater_than or is_not_blank")
+                    "equal_to, matches_any_of, contains, starts_with, regex, less_than, greater_than or is_not_blank"
+            )
         }
     }
 
@@ -307,8 +333,12 @@ private struct StudioConversion {
     mutating func liquid(_ text: String, at path: String) throws(FlowError) -> String {
         if text.contains("{%") {
             throw FlowError(
-                kind: .invalidValue, file: file, path: path, found: "a Liquid tag ({% … %})",
-                expected: "plain text with {{ placeholders }}; rewrite the branch as a split")
+                kind: .invalidValue,
+                file: file,
+                path: path,
+                found: "a Liquid tag ({% … %})",
+                expected: "plain text with {{ placeholders }}; rewrite the branch as a split"
+            )
         }
         var output = ""
         var rest = Substring(text)
@@ -328,8 +358,12 @@ private struct StudioConversion {
                 mapped = String(variable.dropFirst("flow.data.".count))
             } else {
                 throw FlowError(
-                    kind: .invalidValue, file: file, path: path, found: "the Liquid variable {{\(variable)}}",
-                    expected: "widgets.X.inbound.Body, trigger.message.Body, flow.variables.X or flow.data.X")
+                    kind: .invalidValue,
+                    file: file,
+                    path: path,
+                    found: "the Liquid variable {{\(variable)}}",
+                    expected: "widgets.X.inbound.Body, trigger.message.Body, flow.variables.X or flow.data.X"
+                )
             }
             output += "{{" + mapped + filters + "}}"
             rest = rest[close.upperBound...]

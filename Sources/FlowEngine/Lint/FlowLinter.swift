@@ -25,8 +25,10 @@ public struct FlowLinter: Sendable {
     ]
 
     public init(
-        providedFields: [String] = FlowLinter.populationFields, maxSegments: Int = 2,
-        keywords: KeywordPolicy = .standard, sampleContact: JSONValue = SampleCustomer.attributes
+        providedFields: [String] = FlowLinter.populationFields,
+        maxSegments: Int = 2,
+        keywords: KeywordPolicy = .standard,
+        sampleContact: JSONValue = SampleCustomer.attributes
     ) {
         self.providedFields = providedFields
         self.maxSegments = maxSegments
@@ -50,8 +52,10 @@ public struct FlowLinter: Sendable {
             }
             for (phraseIndex, phrase) in intent.phrases.enumerated() {
                 findings += keywordCollision(
-                    phrase.joined(separator: " "), at: "$.intents[\(index)].phrases[\(phraseIndex)]",
-                    intent: intent.name)
+                    phrase.joined(separator: " "),
+                    at: "$.intents[\(index)].phrases[\(phraseIndex)]",
+                    intent: intent.name
+                )
             }
         }
         findings += optOutLanguage(flow)
@@ -83,36 +87,51 @@ public struct FlowLinter: Sendable {
             if !reached[index] {
                 findings.append(
                     LintFinding(
-                        severity: .warning, rule: "unreachable-node", path: path,
+                        severity: .warning,
+                        rule: "unreachable-node",
+                        path: path,
                         message: "node \"\(node.id)\" is never reached from the start node",
-                        hint: "point a category or \"next\" at it, or delete it"))
+                        hint: "point a category or \"next\" at it, or delete it"
+                    )
+                )
             }
             let ends = node.actions.last.map { if case .end = $0 { true } else { false } } ?? false
             if node.router == nil, node.next == nil, !ends {
                 findings.append(
                     LintFinding(
-                        severity: .error, rule: "dead-end", path: path,
+                        severity: .error,
+                        rule: "dead-end",
+                        path: path,
                         message:
                             "node \"\(node.id)\" leads nowhere and does not end: the conversation stops without an outcome",
-                        hint: "add {\"type\": \"end\", \"outcome\": \"…\"} as its last action, or a \"next\""))
+                        hint: "add {\"type\": \"end\", \"outcome\": \"…\"} as its last action, or a \"next\""
+                    )
+                )
             }
             guard let router = node.router else { continue }
             if let wait = router.wait {
                 if wait.timeoutSeconds == nil {
                     findings.append(
                         LintFinding(
-                            severity: .warning, rule: "wait-without-timeout", path: "\(path).router.wait",
+                            severity: .warning,
+                            rule: "wait-without-timeout",
+                            path: "\(path).router.wait",
                             message:
                                 "node \"\(node.id)\" waits with no timeout: a silent customer sits here until the flow expires (\(flow.expireAfterSeconds / 3_600) h)",
                             hint: "add \"timeout\": \"4h\" and a \"timeout_category\" that nudges once or ends politely"
-                        ))
+                        )
+                    )
                 }
                 if flow.mode == .oneWay {
                     findings.append(
                         LintFinding(
-                            severity: .warning, rule: "one-way-waits", path: "\(path).router.wait",
+                            severity: .warning,
+                            rule: "one-way-waits",
+                            path: "\(path).router.wait",
                             message: "a one_way flow waits for a reply at node \"\(node.id)\"",
-                            hint: "set \"mode\": \"conversational\", or remove the wait"))
+                            hint: "set \"mode\": \"conversational\", or remove the wait"
+                        )
+                    )
                 }
             }
             if router.kind == .switch {
@@ -124,10 +143,13 @@ public struct FlowLinter: Sendable {
                     if !used {
                         findings.append(
                             LintFinding(
-                                severity: .warning, rule: "unused-category",
+                                severity: .warning,
+                                rule: "unused-category",
                                 path: "\(path).router.categories[\(categoryIndex)]",
                                 message: "no case, default or timeout leads to category \"\(category.name)\"",
-                                hint: "add a case for it or remove it"))
+                                hint: "add a case for it or remove it"
+                            )
+                        )
                     }
                 }
             }
@@ -163,10 +185,14 @@ public struct FlowLinter: Sendable {
             for member in members { reported[member] = true }
             findings.append(
                 LintFinding(
-                    severity: .error, rule: "loop-without-wait", path: "$.nodes[\(index)]",
+                    severity: .error,
+                    rule: "loop-without-wait",
+                    path: "$.nodes[\(index)]",
                     message: "nodes " + members.map { "\"\(flow.nodes[$0].id)\"" }.joined(separator: " → ")
                         + " loop without waiting for the customer: each pass sends again at once until the step budget stops it",
-                    hint: "put a router with a \"wait\" inside the loop, or leave it after a set number of tries"))
+                    hint: "put a router with a \"wait\" inside the loop, or leave it after a set number of tries"
+                )
+            )
         }
         return findings
     }
@@ -207,11 +233,14 @@ public struct FlowLinter: Sendable {
             for placeholder in template.placeholders where !provides(placeholder.path, setFields: setFields) {
                 findings.append(
                     LintFinding(
-                        severity: .error, rule: "unknown-template-value", path: templatePath,
+                        severity: .error,
+                        rule: "unknown-template-value",
+                        path: templatePath,
                         message: "{{\(placeholder.path)}} is not provided by the customer data or the flow",
                         hint:
                             "use one of the documented attributes (datasets/flows/README.md), set it with set_field, or add | default: \"…\""
-                    ))
+                    )
+                )
             }
         }
         return findings
@@ -221,7 +250,8 @@ public struct FlowLinter: Sendable {
         if ["reply", "reply_number", "handoff_outcome"].contains(path) { return true }
         if path.hasPrefix("fields.") { return setFields.contains(String(path.dropFirst(7))) }
         let normalised = path.split(separator: ".").map { $0.allSatisfy(\.isNumber) ? "N" : String($0) }.joined(
-            separator: ".")
+            separator: "."
+        )
         return providedFields.contains(normalised)
     }
 
@@ -248,19 +278,27 @@ public struct FlowLinter: Sendable {
             }.joined(separator: ", ")
             findings.append(
                 LintFinding(
-                    severity: .warning, rule: "ucs2-character", path: path,
+                    severity: .warning,
+                    rule: "ucs2-character",
+                    path: path,
                     message:
                         "\(named) \(literal.nonGSMCharacters.count == 1 ? "turns" : "turn") the whole text into UCS-2: 70 characters per segment instead of 160",
-                    hint: "replace it with a plain character (' for ’, - for –, ... for …) or accept the higher cost"))
+                    hint: "replace it with a plain character (' for ’, - for –, ... for …) or accept the higher cost"
+                )
+            )
         }
         let rendered = SegmentCount.of(sampleRendering(template))
         if rendered.segments > maxSegments {
             findings.append(
                 LintFinding(
-                    severity: .warning, rule: "too-many-segments", path: path,
+                    severity: .warning,
+                    rule: "too-many-segments",
+                    path: path,
                     message:
                         "this text is about \(rendered.segments) segments (\(rendered.totalUnits) \(rendered.encoding.rawValue) units with sample data); the limit is \(maxSegments)",
-                    hint: "shorten it: one idea and one next step per text"))
+                    hint: "shorten it: one idea and one next step per text"
+                )
+            )
         }
         return findings
     }
@@ -287,13 +325,20 @@ public struct FlowLinter: Sendable {
         let sentences = template.literalText.split(whereSeparator: { ".!?;,\n".contains($0) })
         for sentence in sentences {
             findings += menuAnswers(
-                in: TokenizedText(String(sentence)).tokens, at: path, verbs: verbs, isOptOutInstruction)
+                in: TokenizedText(String(sentence)).tokens,
+                at: path,
+                verbs: verbs,
+                isOptOutInstruction
+            )
         }
         return findings
     }
 
     private func menuAnswers(
-        in tokens: [String], at path: String, verbs: Set<String>, _ isOptOutInstruction: (ArraySlice<String>) -> Bool
+        in tokens: [String],
+        at path: String,
+        verbs: Set<String>,
+        _ isOptOutInstruction: (ArraySlice<String>) -> Bool
     ) -> [LintFinding] {
         var findings: [LintFinding] = []
         var index = 0
@@ -311,18 +356,26 @@ public struct FlowLinter: Sendable {
                 if isOptOutInstruction(following) { continue }
                 findings.append(
                     LintFinding(
-                        severity: .error, rule: "reserved-keyword-answer", path: path,
+                        severity: .error,
+                        rule: "reserved-keyword-answer",
+                        path: path,
                         message:
                             "the text asks customers to reply \"\(answer.uppercased())\", a carrier opt-out keyword: replying opts them out of every message",
-                        hint: "offer a number or another word (\"Reply 2 to cancel your booking\")"))
+                        hint: "offer a number or another word (\"Reply 2 to cancel your booking\")"
+                    )
+                )
             case .help?:
                 if following.contains("help") || answer == "help" { continue }
                 findings.append(
                     LintFinding(
-                        severity: .warning, rule: "reserved-keyword-answer", path: path,
+                        severity: .warning,
+                        rule: "reserved-keyword-answer",
+                        path: path,
                         message:
                             "the text asks customers to reply \"\(answer.uppercased())\", a carrier help keyword: they get the help reply, not your menu",
-                        hint: "offer a number or another word"))
+                        hint: "offer a number or another word"
+                    )
+                )
             default:
                 continue
             }
@@ -339,10 +392,14 @@ public struct FlowLinter: Sendable {
             if let earlier = router.cases[..<index].firstIndex(where: { shadows($0.matcher, candidate.matcher) }) {
                 findings.append(
                     LintFinding(
-                        severity: .error, rule: "shadowed-case", path: casePath,
+                        severity: .error,
+                        rule: "shadowed-case",
+                        path: casePath,
                         message:
                             "this \(candidate.type) case can never match: every reply it accepts is taken first by cases[\(earlier)] (\(router.cases[earlier].type) \(router.cases[earlier].arguments.joined(separator: ", ")))",
-                        hint: "move it above cases[\(earlier)], or narrow the earlier case"))
+                        hint: "move it above cases[\(earlier)], or narrow the earlier case"
+                    )
+                )
             }
             switch candidate.matcher {
             case .anyWord, .allWords, .phrase, .onlyPhrase, .startsWith:
@@ -370,18 +427,24 @@ public struct FlowLinter: Sendable {
         case .optOutExact, .optOutPhrase:
             return [
                 LintFinding(
-                    severity: .error, rule: "reserved-keyword-answer", path: path,
+                    severity: .error,
+                    rule: "reserved-keyword-answer",
+                    path: path,
                     message:
                         "\"\(answer)\"\(owner) is a carrier opt-out keyword: a customer who sends it is opted out before the flow sees it",
-                    hint: "accept a number or another word instead")
+                    hint: "accept a number or another word instead"
+                )
             ]
         case .help, .needsReview:
             return [
                 LintFinding(
-                    severity: .warning, rule: "reserved-keyword-answer", path: path,
+                    severity: .warning,
+                    rule: "reserved-keyword-answer",
+                    path: path,
                     message:
                         "\"\(answer)\"\(owner) is taken by the keyword layer (\(keywordClass.rawValue)) before the flow sees it",
-                    hint: "remove it from the answers; the keyword layer already handles it")
+                    hint: "remove it from the answers; the keyword layer already handles it"
+                )
             ]
         case .optIn, .none:
             return []
@@ -448,10 +511,13 @@ public struct FlowLinter: Sendable {
                 if !saysHow {
                     findings.append(
                         LintFinding(
-                            severity: .error, rule: "missing-opt-out-language",
+                            severity: .error,
+                            rule: "missing-opt-out-language",
                             path: "$.nodes[\(index)].actions[\(actionIndex)].text",
                             message: "the first marketing text does not say how to opt out",
-                            hint: "end it with \"Reply STOP to opt out\" (or \"Txt STOP to end\")"))
+                            hint: "end it with \"Reply STOP to opt out\" (or \"Txt STOP to end\")"
+                        )
+                    )
                 }
                 break
             }

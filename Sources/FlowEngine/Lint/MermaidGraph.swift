@@ -18,7 +18,8 @@ public enum MermaidGraph {
                             case .literal(let text): return text
                             case .value(let placeholder): return "{{" + placeholder.path + "}}"
                             }
-                        }.joined())
+                        }.joined()
+                    )
                 break
             }
             for case .end(let outcome) in node.actions { label += " ⏹ " + outcome }

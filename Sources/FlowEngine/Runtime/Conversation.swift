@@ -50,8 +50,11 @@ public struct Conversation: Sendable {
             now = max(now, due.at)
             fired.append(
                 Fired(
-                    at: now, input: due.input,
-                    events: record(runtime.resume(session, with: due.input, at: now, draw: nextDraw()))))
+                    at: now,
+                    input: due.input,
+                    events: record(runtime.resume(session, with: due.input, at: now, draw: nextDraw()))
+                )
+            )
         }
         now = target
         return fired

@@ -25,8 +25,12 @@ public struct FlowRuntime: Sendable {
     public var stepBudget: Int
 
     public init(
-        flow: Flow, gate: OutboundGate, replies: ComplianceReplies, keywords: KeywordPolicy = .standard,
-        pricing: SegmentPricing = .twilioUS, stepBudget: Int = 100
+        flow: Flow,
+        gate: OutboundGate,
+        replies: ComplianceReplies,
+        keywords: KeywordPolicy = .standard,
+        pricing: SegmentPricing = .twilioUS,
+        stepBudget: Int = 100
     ) {
         self.flow = flow
         self.gate = gate
@@ -51,7 +55,10 @@ public struct FlowRuntime: Sendable {
     ///   - schedule: the recipient's quiet-hours schedule resolved once (`gate.quietHours.schedule(…)`); nil
     ///     resolves it for each send. The simulator passes it to keep the hot path free of look-ups.
     public func start(
-        _ session: FlowSession, trigger: FlowTrigger = .campaign, at now: Instant, draw: UInt64 = 0,
+        _ session: FlowSession,
+        trigger: FlowTrigger = .campaign,
+        at now: Instant,
+        draw: UInt64 = 0,
         schedule: QuietHoursPolicy.Schedule? = nil
     ) -> FlowStep {
         var sprint = Sprint(session: session, now: now, draw: draw, schedule: schedule)
@@ -69,7 +76,10 @@ public struct FlowRuntime: Sendable {
 
     /// Moves the conversation on with a reply, a timeout, an expiry or a closed hand-off.
     public func resume(
-        _ session: FlowSession, with input: FlowInput, at now: Instant, draw: UInt64 = 0,
+        _ session: FlowSession,
+        with input: FlowInput,
+        at now: Instant,
+        draw: UInt64 = 0,
         schedule: QuietHoursPolicy.Schedule? = nil
     ) -> FlowStep {
         var sprint = Sprint(session: session, now: now, draw: draw, schedule: schedule)
@@ -145,7 +155,8 @@ public struct FlowRuntime: Sendable {
                 // the review returns the customer to the same wait (nothing is re-sent).
                 let node = sprint.session.node
                 sprint.events.append(
-                    .handedOff(node: flow.nodes[node].id, queue: "review", priority: .high, note: text))
+                    .handedOff(node: flow.nodes[node].id, queue: "review", priority: .high, note: text)
+                )
                 sprint.session.status = .handedOff
                 sprint.session.resumeAction = flow.nodes[node].actions.count
                 sprint.session.timeoutAt = nil
@@ -204,7 +215,9 @@ public struct FlowRuntime: Sendable {
                 finish(
                     "failed",
                     reason: "step budget of \(stepBudget) nodes used up at node \"\(flow.nodes[current].id)\": "
-                        + "the flow loops without waiting for the customer", &sprint)
+                        + "the flow loops without waiting for the customer",
+                    &sprint
+                )
                 return
             }
             let step = flow.nodes[current]
@@ -264,7 +277,8 @@ public struct FlowRuntime: Sendable {
                     let expiresAt = base.adding(seconds: flow.expireAfterSeconds)
                     sprint.session.expiresAt = expiresAt
                     sprint.events.append(
-                        .waiting(node: step.id, timeoutAt: sprint.session.timeoutAt, expiresAt: expiresAt))
+                        .waiting(node: step.id, timeoutAt: sprint.session.timeoutAt, expiresAt: expiresAt)
+                    )
                     return
                 }
                 let category: Int
@@ -340,7 +354,12 @@ public struct FlowRuntime: Sendable {
         let decision: GateDecision
         if let schedule = sprint.schedule {
             decision = gate.check(
-                sprint.session.recipient, schedule: schedule, purpose: purpose, subject: flow.subject, at: sprint.now)
+                sprint.session.recipient,
+                schedule: schedule,
+                purpose: purpose,
+                subject: flow.subject,
+                at: sprint.now
+            )
         } else {
             decision = gate.check(sprint.session.recipient, purpose: purpose, subject: flow.subject, at: sprint.now)
         }
@@ -363,9 +382,16 @@ public struct FlowRuntime: Sendable {
         sprint.events.append(
             .sent(
                 OutboundText(
-                    text: text, node: node, purpose: purpose, at: at, deferredReason: deferredReason,
+                    text: text,
+                    node: node,
+                    purpose: purpose,
+                    at: at,
+                    deferredReason: deferredReason,
                     segments: segments,
-                    cost: pricing.cost(of: segments))))
+                    cost: pricing.cost(of: segments)
+                )
+            )
+        )
         return decision
     }
 
@@ -398,8 +424,11 @@ private struct Sprint {
 
     var context: TemplateContext {
         TemplateContext(
-            contact: session.contact, fields: session.fields, reply: session.lastReply,
-            handoffOutcome: session.handoffOutcome)
+            contact: session.contact,
+            fields: session.fields,
+            reply: session.lastReply,
+            handoffOutcome: session.handoffOutcome
+        )
     }
 
     /// Waits count from the later of now and the last (possibly deferred) send.

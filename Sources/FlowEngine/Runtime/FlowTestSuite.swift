@@ -63,7 +63,10 @@ public struct FlowTestSuite: Sendable, Equatable {
             if let customerReader = reader.child("customer") {
                 guard case .object = customerReader.value else {
                     throw customerReader.error(
-                        .wrongType, found: customerReader.value.described, expected: "an object of customer attributes")
+                        .wrongType,
+                        found: customerReader.value.described,
+                        expected: "an object of customer attributes"
+                    )
                 }
                 customer = customerReader.value
             }
@@ -82,7 +85,8 @@ public struct FlowTestSuite: Sendable, Equatable {
                 sent: try expectReader.child("sent").map { (sentReader) throws(FlowError) in
                     Int(try sentReader.integer(in: 0...10_000))
                 },
-                goals: try expectReader.child("goals")?.stringArray())
+                goals: try expectReader.child("goals")?.stringArray()
+            )
             tests.append(Test(name: name, customer: customer, start: start, steps: steps, expect: expectation))
         }
         return FlowTestSuite(flow: flow, tests: tests)
@@ -93,7 +97,8 @@ public struct FlowTestSuite: Sendable, Equatable {
         if text.hasPrefix("/wait ") {
             return .wait(
                 seconds: try JSONReader(.string(String(text.dropFirst(6))), path: reader.path, file: reader.file)
-                    .durationSeconds())
+                    .durationSeconds()
+            )
         }
         if text == "/agent" || text.hasPrefix("/agent ") {
             let outcome = text.dropFirst(6).trimmingSpaces
@@ -101,8 +106,10 @@ public struct FlowTestSuite: Sendable, Equatable {
         }
         if text.hasPrefix("/") {
             throw reader.error(
-                .invalidValue, found: reader.value.described,
-                expected: "a reply, \"/wait DURATION\" or \"/agent [OUTCOME]\"")
+                .invalidValue,
+                found: reader.value.described,
+                expected: "a reply, \"/wait DURATION\" or \"/agent [OUTCOME]\""
+            )
         }
         return .reply(text)
     }
@@ -115,15 +122,27 @@ public struct FlowTestSuite: Sendable, Equatable {
             (1...31).contains(parts[2]), (0...23).contains(parts[3]), (0...59).contains(parts[4])
         else {
             throw reader.error(
-                .invalidValue, found: reader.value.described, expected: "a UTC time such as \"2026-12-01T17:00:00Z\"")
+                .invalidValue,
+                found: reader.value.described,
+                expected: "a UTC time such as \"2026-12-01T17:00:00Z\""
+            )
         }
         return Instant(
-            year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4],
-            second: parts.count == 6 ? parts[5] : 0)
+            year: parts[0],
+            month: parts[1],
+            day: parts[2],
+            hour: parts[3],
+            minute: parts[4],
+            second: parts.count == 6 ? parts[5] : 0
+        )
     }
 
     /// Plays one test against `runtime`; returns what did not hold (empty when it passed).
-    public func run(_ test: Test, runtime: FlowRuntime, defaultCustomer: JSONValue = SampleCustomer.attributes)
+    public func run(
+        _ test: Test,
+        runtime: FlowRuntime,
+        defaultCustomer: JSONValue = SampleCustomer.attributes
+    )
         -> [String]
     {
         let contact = test.customer ?? defaultCustomer
@@ -131,8 +150,11 @@ public struct FlowTestSuite: Sendable, Equatable {
         var conversation = Conversation(
             runtime: runtime,
             session: FlowSession(
-                contact: contact, recipient: Conversation.sampleRecipient(for: contact, optedInBefore: start)),
-            start: start)
+                contact: contact,
+                recipient: Conversation.sampleRecipient(for: contact, optedInBefore: start)
+            ),
+            start: start
+        )
         _ = conversation.start()
         for step in test.steps {
             switch step {
@@ -152,7 +174,8 @@ public struct FlowTestSuite: Sendable, Equatable {
         }
         if let expected = test.expect.path, expected != path {
             failures.append(
-                "expected path [\(expected.joined(separator: ", "))], got [\(path.joined(separator: ", "))]")
+                "expected path [\(expected.joined(separator: ", "))], got [\(path.joined(separator: ", "))]"
+            )
         }
         let texts = conversation.transcript.compactMap { if case .sent(let text) = $0 { text.text } else { nil } }
         for fragment in test.expect.textsContain where !texts.contains(where: { $0.contains(fragment) }) {
@@ -164,7 +187,8 @@ public struct FlowTestSuite: Sendable, Equatable {
         let goals = conversation.transcript.compactMap { if case .goal(let name, _) = $0 { name } else { nil } }
         if let expected = test.expect.goals, expected != goals {
             failures.append(
-                "expected goals [\(expected.joined(separator: ", "))], got [\(goals.joined(separator: ", "))]")
+                "expected goals [\(expected.joined(separator: ", "))], got [\(goals.joined(separator: ", "))]"
+            )
         }
         return failures
     }
@@ -178,9 +202,13 @@ extension Conversation {
         var consent = ConsentHistory()
         consent.optIn(
             source: text("consent_source").flatMap(ConsentSource.init(rawValue:)) ?? .checkout,
-            at: start.adding(seconds: -86_400))
+            at: start.adding(seconds: -86_400)
+        )
         return RecipientCompliance(
             phone: try? PhoneNumber.parse("+1 415 555 0123", allowFictional: true),
-            timeZones: [text("time_zone") ?? "America/New_York"], state: text("state"), consent: consent)
+            timeZones: [text("time_zone") ?? "America/New_York"],
+            state: text("state"),
+            consent: consent
+        )
     }
 }

@@ -74,7 +74,8 @@ public struct Template: Sendable, Equatable {
     }
 
     private static func placeholder(
-        _ inside: String, fail: (String, String) -> FlowError
+        _ inside: String,
+        fail: (String, String) -> FlowError
     ) throws(FlowError) -> Placeholder {
         let pieces = splitOutsideQuotes(inside, on: "|")
         let path = pieces[0].trimmingSpaces
@@ -87,7 +88,8 @@ public struct Template: Sendable, Equatable {
                 segments.append(.key(String(segment)))
             } else {
                 throw fail(
-                    "the path \"\(path)\" in {{\(inside)}}", "dotted names of letters, digits and _ (cart.items.0.name)"
+                    "the path \"\(path)\" in {{\(inside)}}",
+                    "dotted names of letters, digits and _ (cart.items.0.name)"
                 )
             }
         }
@@ -123,7 +125,8 @@ public struct Template: Sendable, Equatable {
             default:
                 throw fail(
                     "the filter \"\(text)\" in {{\(inside)}}",
-                    "one of default: \"…\", upcase, downcase, capitalize, money, truncate: N")
+                    "one of default: \"…\", upcase, downcase, capitalize, money, truncate: N"
+                )
             }
         }
         return Placeholder(path: path, segments: segments, filters: filters)

@@ -10,7 +10,12 @@ extension AreaCodeDirectory {
         AreaCodeInfo(areaCode: 205, country: "US", state: "AL", timeZones: ["America/Chicago"]),
         AreaCodeInfo(areaCode: 206, country: "US", state: "WA", timeZones: ["America/Los_Angeles"]),
         AreaCodeInfo(areaCode: 207, country: "US", state: "ME", timeZones: ["America/New_York"]),
-        AreaCodeInfo(areaCode: 208, country: "US", state: "ID", timeZones: ["America/Boise", "America/Denver", "America/Los_Angeles"]),
+        AreaCodeInfo(
+            areaCode: 208,
+            country: "US",
+            state: "ID",
+            timeZones: ["America/Boise", "America/Denver", "America/Los_Angeles"]
+        ),
         AreaCodeInfo(areaCode: 209, country: "US", state: "CA", timeZones: ["America/Los_Angeles"]),
         AreaCodeInfo(areaCode: 210, country: "US", state: "TX", timeZones: ["America/Chicago"]),
         AreaCodeInfo(areaCode: 212, country: "US", state: "NY", timeZones: ["America/New_York"]),
@@ -212,7 +217,12 @@ extension AreaCodeDirectory {
         AreaCodeInfo(areaCode: 602, country: "US", state: "AZ", timeZones: ["America/Phoenix"]),
         AreaCodeInfo(areaCode: 603, country: "US", state: "NH", timeZones: ["America/New_York"]),
         AreaCodeInfo(areaCode: 604, country: "CA", state: "BC", timeZones: ["America/Vancouver"]),
-        AreaCodeInfo(areaCode: 605, country: "US", state: "SD", timeZones: ["America/Chicago", "America/Denver", "America/North_Dakota/Center"]),
+        AreaCodeInfo(
+            areaCode: 605,
+            country: "US",
+            state: "SD",
+            timeZones: ["America/Chicago", "America/Denver", "America/North_Dakota/Center"]
+        ),
         AreaCodeInfo(areaCode: 606, country: "US", state: "KY", timeZones: ["America/New_York"]),
         AreaCodeInfo(areaCode: 607, country: "US", state: "NY", timeZones: ["America/New_York"]),
         AreaCodeInfo(areaCode: 608, country: "US", state: "WI", timeZones: ["America/Chicago"]),
@@ -258,7 +268,12 @@ extension AreaCodeDirectory {
         AreaCodeInfo(areaCode: 683, country: "CA", state: "ON", timeZones: ["America/Toronto"]),
         AreaCodeInfo(areaCode: 686, country: "US", state: "VA", timeZones: ["America/New_York"]),
         AreaCodeInfo(areaCode: 689, country: "US", state: "FL", timeZones: ["America/Chicago"]),
-        AreaCodeInfo(areaCode: 701, country: "US", state: "ND", timeZones: ["America/Chicago", "America/Denver", "America/North_Dakota/Center"]),
+        AreaCodeInfo(
+            areaCode: 701,
+            country: "US",
+            state: "ND",
+            timeZones: ["America/Chicago", "America/Denver", "America/North_Dakota/Center"]
+        ),
         AreaCodeInfo(areaCode: 702, country: "US", state: "NV", timeZones: ["America/Los_Angeles"]),
         AreaCodeInfo(areaCode: 703, country: "US", state: "VA", timeZones: ["America/New_York"]),
         AreaCodeInfo(areaCode: 704, country: "US", state: "NC", timeZones: ["America/New_York"]),
@@ -356,19 +371,34 @@ extension AreaCodeDirectory {
         AreaCodeInfo(areaCode: 863, country: "US", state: "FL", timeZones: ["America/New_York"]),
         AreaCodeInfo(areaCode: 864, country: "US", state: "SC", timeZones: ["America/New_York"]),
         AreaCodeInfo(areaCode: 865, country: "US", state: "TN", timeZones: ["America/New_York"]),
-        AreaCodeInfo(areaCode: 867, country: "CA", state: "YT", timeZones: ["America/Fort_Nelson", "America/Vancouver"]),
+        AreaCodeInfo(
+            areaCode: 867,
+            country: "CA",
+            state: "YT",
+            timeZones: ["America/Fort_Nelson", "America/Vancouver"]
+        ),
         AreaCodeInfo(areaCode: 870, country: "US", state: "AR", timeZones: ["America/Chicago"]),
         AreaCodeInfo(areaCode: 872, country: "US", state: "IL", timeZones: ["America/Chicago"]),
         AreaCodeInfo(areaCode: 873, country: "CA", state: "QC", timeZones: ["America/Toronto"]),
         AreaCodeInfo(areaCode: 878, country: "US", state: "PA", timeZones: ["America/New_York"]),
-        AreaCodeInfo(areaCode: 879, country: "CA", state: "NL", timeZones: ["America/Puerto_Rico", "America/St_Johns"]),
+        AreaCodeInfo(
+            areaCode: 879,
+            country: "CA",
+            state: "NL",
+            timeZones: ["America/Puerto_Rico", "America/St_Johns"]
+        ),
         AreaCodeInfo(areaCode: 901, country: "US", state: "TN", timeZones: ["America/Chicago"]),
         AreaCodeInfo(areaCode: 902, country: "CA", state: "NS", timeZones: ["America/Halifax"]),
         AreaCodeInfo(areaCode: 903, country: "US", state: "TX", timeZones: ["America/Chicago"]),
         AreaCodeInfo(areaCode: 904, country: "US", state: "FL", timeZones: ["America/New_York"]),
         AreaCodeInfo(areaCode: 905, country: "CA", state: "ON", timeZones: ["America/Toronto"]),
         AreaCodeInfo(areaCode: 906, country: "US", state: "MI", timeZones: ["America/New_York"]),
-        AreaCodeInfo(areaCode: 907, country: "US", state: "AK", timeZones: ["America/Adak", "America/Anchorage", "America/Juneau"]),
+        AreaCodeInfo(
+            areaCode: 907,
+            country: "US",
+            state: "AK",
+            timeZones: ["America/Adak", "America/Anchorage", "America/Juneau"]
+        ),
         AreaCodeInfo(areaCode: 908, country: "US", state: "NJ", timeZones: ["America/New_York"]),
         AreaCodeInfo(areaCode: 909, country: "US", state: "CA", timeZones: ["America/Los_Angeles"]),
         AreaCodeInfo(areaCode: 910, country: "US", state: "NC", timeZones: ["America/New_York"]),

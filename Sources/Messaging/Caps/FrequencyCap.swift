@@ -38,13 +38,17 @@ public struct FrequencyCap: Hashable, Codable, Sendable {
     /// The first of `limits` a send on `subject` at `at` would break, or nil.
     /// - Complexity: O(l (log n + k)); no allocation.
     static func firstBlocking(
-        _ limits: [FrequencyLimit], _ history: SendHistory, subject: String, at: Instant
+        _ limits: [FrequencyLimit],
+        _ history: SendHistory,
+        subject: String,
+        at: Instant
     ) -> FrequencyLimit? {
         for limit in limits
         where history.count(
-            inWindowEnding: at, windowSeconds: limit.windowSeconds,
-            subject: limit.perSubject ? subject : nil) >= limit.maxSends
-        {
+            inWindowEnding: at,
+            windowSeconds: limit.windowSeconds,
+            subject: limit.perSubject ? subject : nil
+        ) >= limit.maxSends {
             return limit
         }
         return nil
@@ -57,8 +61,10 @@ public struct FrequencyCap: Hashable, Codable, Sendable {
             var moved = false
             for limit in limits {
                 let times = history.sendTimes(
-                    inWindowEnding: candidate, windowSeconds: limit.windowSeconds,
-                    subject: limit.perSubject ? subject : nil)
+                    inWindowEnding: candidate,
+                    windowSeconds: limit.windowSeconds,
+                    subject: limit.perSubject ? subject : nil
+                )
                 if times.count >= limit.maxSends {
                     candidate = times[times.count - limit.maxSends].adding(seconds: limit.windowSeconds)
                     moved = true

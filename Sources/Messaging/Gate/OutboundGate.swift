@@ -31,8 +31,12 @@ public struct RecipientCompliance: Hashable, Codable, Sendable {
     public var sends: SendHistory
 
     public init(
-        phone: PhoneNumber?, timeZones: [String], state: String?, residenceState: String? = nil,
-        consent: ConsentHistory = ConsentHistory(), sends: SendHistory = SendHistory()
+        phone: PhoneNumber?,
+        timeZones: [String],
+        state: String?,
+        residenceState: String? = nil,
+        consent: ConsentHistory = ConsentHistory(),
+        sends: SendHistory = SendHistory()
     ) {
         self.phone = phone
         self.timeZones = timeZones
@@ -44,13 +48,21 @@ public struct RecipientCompliance: Hashable, Codable, Sendable {
 
     /// A recipient whose zones and state come from the phone's area code.
     public init(
-        phone: PhoneNumber, directory: AreaCodeDirectory = .nanp, residenceState: String? = nil,
-        consent: ConsentHistory = ConsentHistory(), sends: SendHistory = SendHistory()
+        phone: PhoneNumber,
+        directory: AreaCodeDirectory = .nanp,
+        residenceState: String? = nil,
+        consent: ConsentHistory = ConsentHistory(),
+        sends: SendHistory = SendHistory()
     ) {
         let info = directory.lookup(phone.areaCode)
         self.init(
-            phone: phone, timeZones: info?.timeZones ?? [], state: info?.state, residenceState: residenceState,
-            consent: consent, sends: sends)
+            phone: phone,
+            timeZones: info?.timeZones ?? [],
+            state: info?.state,
+            residenceState: residenceState,
+            consent: consent,
+            sends: sends
+        )
     }
 
     /// Every state whose rules apply: the area code's and the residence's.
@@ -85,7 +97,10 @@ public struct OutboundGate: Sendable {
     /// (marketing only: the brand's and the state's same-subject caps), quiet hours. The gate does not record
     /// anything: once a text goes out, call `recipient.sends.record(subject:at:)`.
     public func check(
-        _ recipient: RecipientCompliance, purpose: MessagePurpose, subject: String, at: Instant
+        _ recipient: RecipientCompliance,
+        purpose: MessagePurpose,
+        subject: String,
+        at: Instant
     ) -> GateDecision {
         let schedule = quietHours.schedule(timeZones: recipient.timeZones, states: recipient.states)
         return check(recipient, schedule: schedule, purpose: purpose, subject: subject, at: at)
@@ -93,8 +108,11 @@ public struct OutboundGate: Sendable {
 
     /// The same check with the recipient's quiet-hours schedule resolved in advance (the simulator's hot path).
     public func check(
-        _ recipient: RecipientCompliance, schedule: QuietHoursPolicy.Schedule, purpose: MessagePurpose,
-        subject: String, at: Instant
+        _ recipient: RecipientCompliance,
+        schedule: QuietHoursPolicy.Schedule,
+        purpose: MessagePurpose,
+        subject: String,
+        at: Instant
     ) -> GateDecision {
         if purpose == .compliance { return .send }
         guard recipient.phone != nil else { return .suppressed(reason: "no valid phone number") }

@@ -14,7 +14,9 @@ public struct ComplianceReplies: Hashable, Codable, Sendable {
     public var optInTemplate: String
 
     public init(
-        brand: String, contact: String, optOutTemplate: String = ComplianceReplies.defaultOptOutTemplate,
+        brand: String,
+        contact: String,
+        optOutTemplate: String = ComplianceReplies.defaultOptOutTemplate,
         helpTemplate: String = ComplianceReplies.defaultHelpTemplate,
         optInTemplate: String = ComplianceReplies.defaultOptInTemplate
     ) {

@@ -25,8 +25,14 @@ public struct KeywordPolicy: Hashable, Sendable {
     public let reviewPhrases: [String]
 
     public init(
-        optOutKeywords: [String], optInKeywords: [String], helpKeywords: [String], wholeReplyRevocations: [String],
-        revocationPhrases: [String], perSeWords: [String], courtesyWords: [String], harmlessIdioms: [String],
+        optOutKeywords: [String],
+        optInKeywords: [String],
+        helpKeywords: [String],
+        wholeReplyRevocations: [String],
+        revocationPhrases: [String],
+        perSeWords: [String],
+        courtesyWords: [String],
+        harmlessIdioms: [String],
         reviewPhrases: [String]
     ) {
         self.optOutKeywords = optOutKeywords
@@ -40,11 +46,16 @@ public struct KeywordPolicy: Hashable, Sendable {
         self.reviewPhrases = reviewPhrases
         let normal = { (list: [String]) in list.map { ReplyWords($0).words }.filter { !$0.isEmpty } }
         compiled = Compiled(
-            optOut: normal(optOutKeywords), optIn: normal(optInKeywords), help: normal(helpKeywords),
-            wholeReply: normal(wholeReplyRevocations), revocations: normal(revocationPhrases),
+            optOut: normal(optOutKeywords),
+            optIn: normal(optInKeywords),
+            help: normal(helpKeywords),
+            wholeReply: normal(wholeReplyRevocations),
+            revocations: normal(revocationPhrases),
             perSe: normal(perSeWords).map { $0.joined(separator: " ") },
             courtesy: normal(courtesyWords).map { $0.joined(separator: " ") },
-            idioms: normal(harmlessIdioms), review: normal(reviewPhrases))
+            idioms: normal(harmlessIdioms),
+            review: normal(reviewPhrases)
+        )
     }
 
     /// The lists in normal form, computed once so classifying a reply normalises only the reply.
@@ -98,7 +109,8 @@ public struct KeywordPolicy: Hashable, Sendable {
             "not interested", "no thanks", "no thank you", "no thx", "not now", "who is this", "who dis",
             "how did you get my number", "why are you texting me", "too many texts", "too many messages", "spam",
             "goodbye", "bye",
-        ])
+        ]
+    )
 
     /// Classifies one inbound reply.
     /// - Complexity: O(n × p) for n words and p phrases; replies are short.

@@ -12,8 +12,10 @@ public struct PhoneNumber: Hashable, Comparable, Codable, Sendable, CustomString
             throw .wrongLength(digits: String(nationalNumber).count)
         }
         try PhoneNumber.validate(
-            areaCode: Int(nationalNumber / 10_000_000), exchange: Int(nationalNumber / 10_000 % 1000),
-            allowFictional: allowFictional)
+            areaCode: Int(nationalNumber / 10_000_000),
+            exchange: Int(nationalNumber / 10_000 % 1000),
+            allowFictional: allowFictional
+        )
         self.nationalNumber = nationalNumber
     }
 

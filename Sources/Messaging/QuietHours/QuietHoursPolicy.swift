@@ -14,7 +14,8 @@ public struct QuietHoursPolicy: Sendable {
 
     /// Builds a policy for `rules`, precomputing `zones` (by default every zone of the NANP directory).
     public init(
-        rules: [QuietHoursRule], zones: [String] = AreaCodeDirectory.nanp.timeZoneNames,
+        rules: [QuietHoursRule],
+        zones: [String] = AreaCodeDirectory.nanp.timeZoneNames,
         unknownZoneFallback: [String] = QuietHoursPolicy.allUSZones
     ) {
         self.rules = rules

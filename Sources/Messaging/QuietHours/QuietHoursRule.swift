@@ -66,7 +66,11 @@ public struct QuietHoursRule: Hashable, Codable, Sendable {
     public var source: String
 
     public init(
-        name: String, states: [String], windows: [SendWindow?], sameSubjectCap: FrequencyLimit? = nil, source: String
+        name: String,
+        states: [String],
+        windows: [SendWindow?],
+        sameSubjectCap: FrequencyLimit? = nil,
+        source: String
     ) {
         precondition(windows.count == 7, "a quiet-hours rule needs one window (or nil) per weekday, Sunday first")
         self.name = name
@@ -78,11 +82,19 @@ public struct QuietHoursRule: Hashable, Codable, Sendable {
 
     /// The same window every day.
     public init(
-        name: String, states: [String], daily: SendWindow, sameSubjectCap: FrequencyLimit? = nil, source: String
+        name: String,
+        states: [String],
+        daily: SendWindow,
+        sameSubjectCap: FrequencyLimit? = nil,
+        source: String
     ) {
         self.init(
-            name: name, states: states, windows: Array(repeating: daily, count: 7), sameSubjectCap: sameSubjectCap,
-            source: source)
+            name: name,
+            states: states,
+            windows: Array(repeating: daily, count: 7),
+            sameSubjectCap: sameSubjectCap,
+            source: source
+        )
     }
 
     /// True when the rule applies to a recipient in any of `states`.
@@ -92,42 +104,70 @@ public struct QuietHoursRule: Hashable, Codable, Sendable {
 
     /// 47 CFR 64.1200(c)(1): no solicitation before 8 a.m. or after 9 p.m. at the called party's location.
     public static let federal = QuietHoursRule(
-        name: "Federal", states: [], daily: SendWindow(hours: 8, 21), source: "47 CFR 64.1200(c)(1)")
+        name: "Federal",
+        states: [],
+        daily: SendWindow(hours: 8, 21),
+        source: "47 CFR 64.1200(c)(1)"
+    )
 
     static let threePerDaySameSubject = 86_400 as Int64
 
     /// Fla. Stat. 501.616(6)(a),(b) (SB 1120, 2021): 8 a.m.–8 p.m., at most 3 per 24 h on the same subject.
     public static let florida = QuietHoursRule(
-        name: "Florida", states: ["FL"], daily: SendWindow(hours: 8, 20),
+        name: "Florida",
+        states: ["FL"],
+        daily: SendWindow(hours: 8, 20),
         sameSubjectCap: FrequencyLimit(
-            maxSends: 3, windowSeconds: threePerDaySameSubject, perSubject: true, source: "Fla. Stat. 501.616(6)(a),(b)"
+            maxSends: 3,
+            windowSeconds: threePerDaySameSubject,
+            perSubject: true,
+            source: "Fla. Stat. 501.616(6)(a),(b)"
         ),
-        source: "Fla. Stat. 501.616(6)(a),(b) (SB 1120, 2021)")
+        source: "Fla. Stat. 501.616(6)(a),(b) (SB 1120, 2021)"
+    )
 
     /// Oklahoma Telephone Solicitation Act, 15 O.S. §775C.1 ff. (HB 3168, eff. 2022-11-01).
     public static let oklahoma = QuietHoursRule(
-        name: "Oklahoma", states: ["OK"], daily: SendWindow(hours: 8, 20),
+        name: "Oklahoma",
+        states: ["OK"],
+        daily: SendWindow(hours: 8, 20),
         sameSubjectCap: FrequencyLimit(
-            maxSends: 3, windowSeconds: threePerDaySameSubject, perSubject: true, source: "15 O.S. §775C.1 ff."),
-        source: "15 O.S. §775C.1 ff. (Oklahoma Telephone Solicitation Act, HB 3168, eff. 2022-11-01)")
+            maxSends: 3,
+            windowSeconds: threePerDaySameSubject,
+            perSubject: true,
+            source: "15 O.S. §775C.1 ff."
+        ),
+        source: "15 O.S. §775C.1 ff. (Oklahoma Telephone Solicitation Act, HB 3168, eff. 2022-11-01)"
+    )
 
     /// Maryland Stop the Spam Calls Act of 2023 (SB 90, eff. 2024-01-01).
     public static let maryland = QuietHoursRule(
-        name: "Maryland", states: ["MD"], daily: SendWindow(hours: 8, 20),
+        name: "Maryland",
+        states: ["MD"],
+        daily: SendWindow(hours: 8, 20),
         sameSubjectCap: FrequencyLimit(
-            maxSends: 3, windowSeconds: threePerDaySameSubject, perSubject: true,
-            source: "Maryland Stop the Spam Calls Act of 2023"),
-        source: "Maryland Stop the Spam Calls Act of 2023 (SB 90, eff. 2024-01-01)")
+            maxSends: 3,
+            windowSeconds: threePerDaySameSubject,
+            perSubject: true,
+            source: "Maryland Stop the Spam Calls Act of 2023"
+        ),
+        source: "Maryland Stop the Spam Calls Act of 2023 (SB 90, eff. 2024-01-01)"
+    )
 
     /// Tex. Bus. & Com. Code §301.051: 9 a.m.–9 p.m. Monday–Saturday, noon–9 p.m. Sunday; texts covered since
     /// SB 140 (eff. 2025-09-01). Applied in the recipient's local time (El Paso is Mountain).
     public static let texas = QuietHoursRule(
-        name: "Texas", states: ["TX"],
+        name: "Texas",
+        states: ["TX"],
         windows: [SendWindow(hours: 12, 21)] + Array(repeating: SendWindow(hours: 9, 21), count: 6),
-        source: "Tex. Bus. & Com. Code §301.051 (texts since SB 140, eff. 2025-09-01)")
+        source: "Tex. Bus. & Com. Code §301.051 (texts since SB 140, eff. 2025-09-01)"
+    )
 
     /// Conn. Gen. Stat. §42-288a as amended by SB 1058 (eff. 2023-10-01): 9 a.m.–8 p.m.
     public static let connecticut = QuietHoursRule(
-        name: "Connecticut", states: ["CT"], daily: SendWindow(hours: 9, 20),
-        source: "Conn. Gen. Stat. §42-288a (SB 1058, eff. 2023-10-01)")
+        name: "Connecticut",
+        states: ["CT"],
+        daily: SendWindow(hours: 9, 20),
+        source: "Conn. Gen. Stat. §42-288a (SB 1058, eff. 2023-10-01)"
+    )
 }

@@ -87,11 +87,15 @@ public enum QuietHoursRuleFile {
                     throw fail("\(capPath).window_hours", "expected a positive whole number of hours")
                 }
                 cap = FrequencyLimit(
-                    maxSends: maxSends, windowSeconds: Int64(hours) * 3600, perSubject: true,
-                    source: capObject["source"] as? String ?? source)
+                    maxSends: maxSends,
+                    windowSeconds: Int64(hours) * 3600,
+                    perSubject: true,
+                    source: capObject["source"] as? String ?? source
+                )
             }
             result.append(
-                QuietHoursRule(name: name, states: states, windows: windows, sameSubjectCap: cap, source: source))
+                QuietHoursRule(name: name, states: states, windows: windows, sameSubjectCap: cap, source: source)
+            )
         }
         return result
     }
@@ -100,7 +104,9 @@ public enum QuietHoursRuleFile {
 
     /// "08:00-21:00" → a window; "closed" → nil.
     private static func parseWindow(
-        _ value: Any, path: String, fail: (String, String) -> MessagingDataError
+        _ value: Any,
+        path: String,
+        fail: (String, String) -> MessagingDataError
     ) throws -> SendWindow? {
         guard let text = value as? String else { throw fail(path, "expected \"HH:MM-HH:MM\" or \"closed\"") }
         if text == "closed" { return nil }

@@ -6,7 +6,8 @@ enum GSMAlphabet {
     /// The basic table in code-point order 0x00–0x7F, ESC (0x1B) left out.
     static let basic: [Unicode.Scalar] = Array(
         ("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§"
-            + "¿abcdefghijklmnopqrstuvwxyzäöñüà").unicodeScalars)
+            + "¿abcdefghijklmnopqrstuvwxyzäöñüà").unicodeScalars
+    )
 
     /// The extension table: form feed ^ { } \ [ ~ ] | €.
     static let extended: [Unicode.Scalar] = Array("\u{0C}^{}\\[~]|€".unicodeScalars)

@@ -17,7 +17,11 @@ public struct SegmentCount: Hashable, Codable, Sendable {
     public var nonGSMCharacters: [Character]
 
     public init(
-        encoding: TextEncoding, segments: Int, unitsPerSegment: Int, totalUnits: Int, nonGSMCharacters: [Character]
+        encoding: TextEncoding,
+        segments: Int,
+        unitsPerSegment: Int,
+        totalUnits: Int,
+        nonGSMCharacters: [Character]
     ) {
         self.encoding = encoding
         self.segments = segments
@@ -54,8 +58,12 @@ public struct SegmentCount: Hashable, Codable, Sendable {
             let capacity = septets <= 160 ? 160 : part
             let segments = septets == 0 ? 0 : septets <= 160 ? 1 : packGSM(text, capacity: part)
             return SegmentCount(
-                encoding: .gsm7, segments: segments, unitsPerSegment: capacity, totalUnits: septets,
-                nonGSMCharacters: [])
+                encoding: .gsm7,
+                segments: segments,
+                unitsPerSegment: capacity,
+                totalUnits: septets,
+                nonGSMCharacters: []
+            )
         }
         var nonGSM: [Character] = []
         for character in text
@@ -69,7 +77,12 @@ public struct SegmentCount: Hashable, Codable, Sendable {
         let capacity = units <= 70 ? 70 : part
         let segments = units <= 70 ? 1 : packUCS2(text, capacity: part)
         return SegmentCount(
-            encoding: .ucs2, segments: segments, unitsPerSegment: capacity, totalUnits: units, nonGSMCharacters: nonGSM)
+            encoding: .ucs2,
+            segments: segments,
+            unitsPerSegment: capacity,
+            totalUnits: units,
+            nonGSMCharacters: nonGSM
+        )
     }
 
     /// Greedy GSM-7 packing into parts of `capacity` septets: an escape pair, and CR LF (one grapheme), never split.

@@ -15,7 +15,8 @@ public struct SegmentPricing: Hashable, Codable, Sendable {
     /// complete pricing breakdown for 2026").
     public static let twilioUS = SegmentPricing(
         perSegment: Microdollars(8_300),
-        source: "Twilio US long-code list price $0.0083/segment, carrier fees excluded (2026)")
+        source: "Twilio US long-code list price $0.0083/segment, carrier fees excluded (2026)"
+    )
 
     /// Cost of sending a message of `count` segments.
     public func cost(of count: SegmentCount) -> Microdollars {

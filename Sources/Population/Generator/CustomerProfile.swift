@@ -25,10 +25,19 @@ extension Population {
     /// - Complexity: O(1).
     public func profile(_ i: Int) -> CustomerProfile {
         CustomerProfile(
-            id: i, firstName: firstNameTable[Int(firstName[i])], phone: phoneE164(i),
-            state: stateTable[Int(state[i])], timeZone: timeZoneTable[Int(timeZone[i])], segment: segment[i],
-            consentSource: consentSource[i] == Self.none ? nil : consentSourceName(i), tenureDays: Int(tenureDays[i]),
-            orders: Int(orders[i]), lastOrderDaysAgo: orders[i] > 0 ? Int(lastOrderDaysAgo[i]) : nil,
-            cartTotalCents: cartTotalCents[i], replyPropensity: Double(replyPropensity[i]), question: question[i])
+            id: i,
+            firstName: firstNameTable[Int(firstName[i])],
+            phone: phoneE164(i),
+            state: stateTable[Int(state[i])],
+            timeZone: timeZoneTable[Int(timeZone[i])],
+            segment: segment[i],
+            consentSource: consentSource[i] == Self.none ? nil : consentSourceName(i),
+            tenureDays: Int(tenureDays[i]),
+            orders: Int(orders[i]),
+            lastOrderDaysAgo: orders[i] > 0 ? Int(lastOrderDaysAgo[i]) : nil,
+            cartTotalCents: cartTotalCents[i],
+            replyPropensity: Double(replyPropensity[i]),
+            question: question[i]
+        )
     }
 }

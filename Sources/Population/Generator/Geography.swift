@@ -27,8 +27,10 @@ struct Geography: Sendable {
         for (code, _) in spec.states {
             guard let infos = byState[code], !infos.isEmpty else {
                 throw PopulationError.invalid(
-                    file: spec.sourceFile, path: "$.states.weights.\(code)",
-                    reason: "no US area code for state '\(code)' in the area-code directory")
+                    file: spec.sourceFile,
+                    path: "$.states.weights.\(code)",
+                    reason: "no US area code for state '\(code)' in the area-code directory"
+                )
             }
             areaCodesByState.append(infos.map { Int16($0.areaCode) }.sorted())
             for info in infos { zoneNames.formUnion(info.timeZones) }
@@ -53,16 +55,20 @@ struct Geography: Sendable {
             let path = "$.time_zone_splits[\"\(split.areaCode)\"]"
             guard let info = directory.lookup(split.areaCode), info.timeZones.count > 1 else {
                 throw PopulationError.invalid(
-                    file: spec.sourceFile, path: path,
-                    reason: "area code \(split.areaCode) does not span several time zones in the area-code directory")
+                    file: spec.sourceFile,
+                    path: path,
+                    reason: "area code \(split.areaCode) does not span several time zones in the area-code directory"
+                )
             }
             var weights = [Double](repeating: 0, count: info.timeZones.count)
             for zone in split.zones {
                 guard let index = info.timeZones.firstIndex(of: zone.name) else {
                     throw PopulationError.invalid(
-                        file: spec.sourceFile, path: "\(path)[\"\(zone.name)\"]",
+                        file: spec.sourceFile,
+                        path: "\(path)[\"\(zone.name)\"]",
                         reason: "area code \(split.areaCode) is not in '\(zone.name)'; its zones are "
-                            + info.timeZones.joined(separator: ", "))
+                            + info.timeZones.joined(separator: ", ")
+                    )
                 }
                 weights[index] = zone.weight
             }

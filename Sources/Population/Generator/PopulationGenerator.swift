@@ -59,8 +59,11 @@ public struct PopulationGenerator: Sendable {
                 purchaseRates.append(
                     segment.ordersPerYear > 0
                         ? try Gamma(
-                            shape: segment.purchaseRateShape, scale: segment.ordersPerYear / segment.purchaseRateShape)
-                        : nil)
+                            shape: segment.purchaseRateShape,
+                            scale: segment.ordersPerYear / segment.purchaseRateShape
+                        )
+                        : nil
+                )
                 replyRates.append(try Beta(mean: segment.replyRate, concentration: segment.replyRateConcentration))
             } catch {
                 throw PopulationError.invalid(file: file, path: "$.segments[\(index)]", reason: error.description)
@@ -78,7 +81,8 @@ public struct PopulationGenerator: Sendable {
         var sizeTables: [AliasTable?] = []
         for category in spec.catalog.categories {
             sizeTables.append(
-                category.sizes.isEmpty ? nil : try table(Self.binomialWeights(category.sizes.count), "$.catalog"))
+                category.sizes.isEmpty ? nil : try table(Self.binomialWeights(category.sizes.count), "$.catalog")
+            )
         }
         self.sizeTables = sizeTables
         questionTable = try table(spec.questions.map(\.weight), "$.questions")
@@ -91,8 +95,10 @@ public struct PopulationGenerator: Sendable {
         for (index, codes) in geography.areaCodesByState.enumerated() {
             for code in codes where geography.zonesByAreaCode[Int(code)].isEmpty {
                 throw PopulationError.invalid(
-                    file: file, path: "$.states.weights.\(spec.states[index].code)",
-                    reason: "area code \(code) has no time zone in the area-code directory")
+                    file: file,
+                    path: "$.states.weights.\(spec.states[index].code)",
+                    reason: "area code \(code) has no time zone in the area-code directory"
+                )
             }
         }
     }
@@ -109,7 +115,11 @@ public struct PopulationGenerator: Sendable {
     public func generate(count: Int, seed: UInt64) throws(PopulationError) -> Population {
         guard count >= 0 else { throw PopulationError.cannotGenerate(reason: "count must be 0 or more, got \(count)") }
         var population = Population(
-            seed: seed, spec: spec, firstNameTable: firstNameTable, geography: geography)
+            seed: seed,
+            spec: spec,
+            firstNameTable: firstNameTable,
+            geography: geography
+        )
         population.reserve(count)
         let streams = (
             segment: RandomStreams(seed: seed, purpose: Purpose.segment),
@@ -144,7 +154,8 @@ public struct PopulationGenerator: Sendable {
             guard let phone = phoneBook.next(in: Int(areaCode)) else {
                 throw PopulationError.cannotGenerate(
                     reason: "area code \(areaCode) has no fictional numbers left after "
-                        + "\(FictionalPhoneBook.capacityPerAreaCode) customers; generate fewer customers")
+                        + "\(FictionalPhoneBook.capacityPerAreaCode) customers; generate fewer customers"
+                )
             }
             population.exchange.append(phone.exchange)
             population.line.append(phone.line)
@@ -168,7 +179,9 @@ public struct PopulationGenerator: Sendable {
             population.orders.append(Int32(orders))
             if orders > 0 {
                 let window = DayRange(
-                    min: min(segment.lastOrderDaysAgo.min, tenure), max: min(segment.lastOrderDaysAgo.max, tenure))
+                    min: min(segment.lastOrderDaysAgo.min, tenure),
+                    max: min(segment.lastOrderDaysAgo.max, tenure)
+                )
                 population.lastOrderDaysAgo.append(Int32(Self.uniform(window, &draws)))
                 let basket = drawBasket(spec.lastOrder, &draws, into: &scratch)
                 population.lastOrderProduct.append(basket.headline)
@@ -205,7 +218,8 @@ public struct PopulationGenerator: Sendable {
                     let slots = (appointments.closingHour - appointments.openingHour) * 60 / appointments.slotMinutes
                     let slot = draws.nextIndex(max(slots, 1))
                     population.appointmentMinute.append(
-                        Int16(appointments.openingHour * 60 + slot * appointments.slotMinutes))
+                        Int16(appointments.openingHour * 60 + slot * appointments.slotMinutes)
+                    )
                 } else {
                     population.appointmentService.append(Population.none)
                     population.appointmentDay.append(0)
@@ -245,7 +259,9 @@ public struct PopulationGenerator: Sendable {
     /// the headline product a text would name (the line with the largest amount, the first on ties).
     /// The lines go into `lines` (emptied first), reused across customers so a million baskets allocate nothing.
     private func drawBasket(
-        _ basket: PopulationSpec.Basket, _ draws: inout CustomerStream, into lines: inout [BasketLine]
+        _ basket: PopulationSpec.Basket,
+        _ draws: inout CustomerStream,
+        into lines: inout [BasketLine]
     ) -> (total: Int64, headline: UInt16) {
         let wanted = 1 + min(basket.maximumItems - 1, Poisson.sample(mean: basket.extraItemsMean, &draws))
         lines.removeAll(keepingCapacity: true)

@@ -104,7 +104,8 @@ public struct CustomerAttributesWriter: Sendable {
         }
         out.append("\"consent_source\":")
         out.appendJSONString(
-            p.consentSource[i] == Population.none ? Array("none".utf8) : consentSources[Int(p.consentSource[i])])
+            p.consentSource[i] == Population.none ? Array("none".utf8) : consentSources[Int(p.consentSource[i])]
+        )
         out.append(",\"first_name\":")
         out.appendJSONString(firstNames[Int(p.firstName[i])])
         if p.orders[i] > 0 {

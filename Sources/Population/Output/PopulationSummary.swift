@@ -81,9 +81,13 @@ public struct PopulationSummary: Equatable, Sendable {
         for i in 0..<population.count {
             rows.append(
                 Row(
-                    segment: population.segment[i].rawValue, state: population.stateTable[Int(population.state[i])],
+                    segment: population.segment[i].rawValue,
+                    state: population.stateTable[Int(population.state[i])],
                     timeZone: population.timeZoneTable[Int(population.timeZone[i])],
-                    consentSource: population.consentSourceName(i), cartTotalCents: population.cartTotalCents[i]))
+                    consentSource: population.consentSourceName(i),
+                    cartTotalCents: population.cartTotalCents[i]
+                )
+            )
         }
         self.init(rows: rows)
     }

@@ -36,10 +36,14 @@ public struct SegmentProfile: Equatable, Sendable {
             recency.sort()
             lines.append(
                 Line(
-                    segment: segment, customers: customers, meanOrders: Double(orders) / Double(customers),
+                    segment: segment,
+                    customers: customers,
+                    meanOrders: Double(orders) / Double(customers),
                     medianDaysSinceLastOrder: Quantile.type7(sorted: recency, 0.5),
                     cartShare: Double(carts) / Double(customers),
-                    meanReplyPropensity: propensity / Double(customers)))
+                    meanReplyPropensity: propensity / Double(customers)
+                )
+            )
         }
         self.lines = lines
     }

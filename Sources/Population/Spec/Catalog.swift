@@ -58,7 +58,9 @@ public struct Catalog: Sendable {
                     name: try product.require("name").string(),
                     categoryIndex: categoryIndex,
                     priceCents: Int64(try product.require("price_cents").integer(in: 1...100_000_000)),
-                    popularity: try product.require("popularity").positive()))
+                    popularity: try product.require("popularity").positive()
+                )
+            )
         }
         if products.isEmpty { throw try object.require("products").fail("must list at least one product") }
         if products.count > Int(UInt16.max) { throw try object.require("products").fail("at most 65535 products") }

@@ -96,7 +96,8 @@ struct JSONNode {
         let value = try number()
         guard value.rounded() == value, let whole = Int(exactly: value), range.contains(whole) else {
             throw fail(
-                "must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(Self.format(value))")
+                "must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(Self.format(value))"
+            )
         }
         return whole
     }

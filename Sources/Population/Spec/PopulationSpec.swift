@@ -148,7 +148,8 @@ public struct PopulationSpec: Sendable {
             appointments: try object.optional("appointments").map(parseAppointments),
             leads: try object.optional("leads").map(parseLeads),
             catalog: try Catalog.load(path: resolve(try object.require("catalog"))),
-            firstNames: try FirstNames.load(path: resolve(try object.require("first_names"))))
+            firstNames: try FirstNames.load(path: resolve(try object.require("first_names")))
+        )
     }
 
     private static func parseSegments(_ node: JSONNode) throws(PopulationError) -> [Segment] {
@@ -170,7 +171,8 @@ public struct PopulationSpec: Sendable {
             let lastOrder = try parseDays(lastOrderNode)
             if lastOrder.min > tenure.max {
                 throw lastOrderNode.fail(
-                    "min \(lastOrder.min) is beyond tenure_days.max \(tenure.max): no order could fit")
+                    "min \(lastOrder.min) is beyond tenure_days.max \(tenure.max): no order could fit"
+                )
             }
             let replyNode = try fields.require("reply_rate")
             let reply = try replyNode.fraction()
@@ -186,7 +188,9 @@ public struct PopulationSpec: Sendable {
                     lastOrderDaysAgo: lastOrder,
                     cartShare: try fields.require("cart_share").fraction(),
                     replyRate: reply,
-                    replyRateConcentration: try fields.require("reply_rate_concentration").positive()))
+                    replyRateConcentration: try fields.require("reply_rate_concentration").positive()
+                )
+            )
         }
         if segments.isEmpty { throw node.fail("must list at least one segment") }
         let total = segments.reduce(0) { $0 + $1.share }
@@ -228,7 +232,8 @@ public struct PopulationSpec: Sendable {
         return Basket(
             extraItemsMean: try fields.require("extra_items_mean").number(in: 0...50),
             secondUnitShare: try fields.require("second_unit_share").fraction(),
-            maximumItems: try fields.require("maximum_items").integer(in: 1...50))
+            maximumItems: try fields.require("maximum_items").integer(in: 1...50)
+        )
     }
 
     private static func parseDays(_ node: JSONNode) throws(PopulationError) -> DayRange {
@@ -263,7 +268,8 @@ public struct PopulationSpec: Sendable {
             daysAhead: try parseDays(try fields.require("days_ahead")),
             openingHour: opening,
             closingHour: closing,
-            slotMinutes: try fields.require("slot_minutes").integer(in: 5...240))
+            slotMinutes: try fields.require("slot_minutes").integer(in: 5...240)
+        )
     }
 
     private static func parseLeads(_ node: JSONNode) throws(PopulationError) -> Leads {
@@ -275,7 +281,8 @@ public struct PopulationSpec: Sendable {
         return Leads(
             share: try fields.require("share").fraction(),
             companies: companies,
-            interests: try parseWeights(try fields.require("interests")))
+            interests: try parseWeights(try fields.require("interests"))
+        )
     }
 
     private static func requirePositiveTotal(_ weights: [Double], _ node: JSONNode) throws(PopulationError) {

@@ -58,7 +58,10 @@ struct ArgumentScanner {
     }
 
     private func scanLeaf(
-        _ tokens: [String], command: any Command.Type, path: [String], configuration: CommandConfiguration
+        _ tokens: [String],
+        command: any Command.Type,
+        path: [String],
+        configuration: CommandConfiguration
     ) throws(Failure) -> Outcome {
         var parsed = ParsedArguments(commandPath: path)
         var positional: [String] = []
@@ -93,7 +96,9 @@ struct ArgumentScanner {
                 throw fail(unknown: "option", spelled, among: names, path, configuration)
             }
             if spec.isFlag {
-                if inlineValue != nil { throw failure("--\(spec.name) is a flag and takes no value; type --\(spec.name)") }
+                if inlineValue != nil {
+                    throw failure("--\(spec.name) is a flag and takes no value; type --\(spec.name)")
+                }
                 parsed.flags.insert(spec.name)
                 continue
             }
@@ -165,7 +170,10 @@ struct ArgumentScanner {
     }
 
     private func fail(
-        unknown kind: String, _ typed: String, among candidates: [String], _ path: [String],
+        unknown kind: String,
+        _ typed: String,
+        among candidates: [String],
+        _ path: [String],
         _ configuration: CommandConfiguration
     ) -> Failure {
         var message = "unknown \(kind) '\(typed)'"

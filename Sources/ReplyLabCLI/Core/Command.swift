@@ -36,8 +36,12 @@ public struct CommandConfiguration {
     public var subcommands: [any Command.Type]
 
     public init(
-        name: String, abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
-        options: [OptionSpec] = [], subcommands: [any Command.Type] = []
+        name: String,
+        abstract: String,
+        discussion: String = "",
+        arguments: [ArgumentSpec] = [],
+        options: [OptionSpec] = [],
+        subcommands: [any Command.Type] = []
     ) {
         self.name = name
         self.abstract = abstract
@@ -78,7 +82,11 @@ public struct OptionSpec: Sendable {
 
     /// An option with a value such as `--seed 7` or `--seed=7`; `repeatable` collects every occurrence.
     public static func option(
-        _ name: String, short: Character? = nil, value: String, help: String, repeatable: Bool = false
+        _ name: String,
+        short: Character? = nil,
+        value: String,
+        help: String,
+        repeatable: Bool = false
     ) -> OptionSpec {
         OptionSpec(name: name, short: short, valueName: value, help: help, isRepeatable: repeatable)
     }

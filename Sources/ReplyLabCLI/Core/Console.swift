@@ -13,8 +13,11 @@ public final class Console {
     private let isCaptured: Bool
 
     private init(
-        captured: Bool, input: String = "", writeOut: @escaping (String) -> Void = { _ in },
-        writeErr: @escaping (String) -> Void = { _ in }, readInput: @escaping () -> String? = { nil }
+        captured: Bool,
+        input: String = "",
+        writeOut: @escaping (String) -> Void = { _ in },
+        writeErr: @escaping (String) -> Void = { _ in },
+        readInput: @escaping () -> String? = { nil }
     ) {
         self.isCaptured = captured
         self.writeOut = writeOut

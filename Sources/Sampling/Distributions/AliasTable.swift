@@ -16,11 +16,18 @@ public struct AliasTable: Sendable {
         try SamplingError.require(!weights.isEmpty, "Categorical", "weights", "must not be empty")
         for (index, weight) in weights.enumerated() {
             try SamplingError.require(
-                weight >= 0 && weight.isFinite, "Categorical", "weights[\(index)]", "must be 0 or more, got \(weight)")
+                weight >= 0 && weight.isFinite,
+                "Categorical",
+                "weights[\(index)]",
+                "must be 0 or more, got \(weight)"
+            )
         }
         try SamplingError.require(
-            weights.contains { $0 > 0 } && weights.count <= Int(Int32.max), "Categorical", "weights",
-            "must have at least one positive weight")
+            weights.contains { $0 > 0 } && weights.count <= Int(Int32.max),
+            "Categorical",
+            "weights",
+            "must have at least one positive weight"
+        )
         let total = weights.reduce(0, +)
         let n = weights.count
         probabilities = weights.map { $0 / total }

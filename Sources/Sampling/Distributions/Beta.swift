@@ -21,8 +21,11 @@ public struct Beta: ContinuousDistribution {
     public init(mean: Double, concentration: Double) throws(SamplingError) {
         try SamplingError.require(mean > 0 && mean < 1, "Beta", "mean", "must be between 0 and 1, got \(mean)")
         try SamplingError.require(
-            concentration > 0 && concentration.isFinite, "Beta", "concentration",
-            "must be positive, got \(concentration)")
+            concentration > 0 && concentration.isFinite,
+            "Beta",
+            "concentration",
+            "must be positive, got \(concentration)"
+        )
         try self.init(alpha: mean * concentration, beta: (1 - mean) * concentration)
     }
 

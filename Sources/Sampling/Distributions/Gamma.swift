@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Heterogeneity in rates, e.g. each customer's purchase rate λ in the NBD / BG/NBD purchase model.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Positive, right-skewed amounts (order values, reply delays) given as the mean and standard deviation a
@@ -19,8 +19,11 @@ public struct LogNormal: ContinuousDistribution {
     public init(mean: Double, standardDeviation: Double) throws(SamplingError) {
         try SamplingError.require(mean > 0 && mean.isFinite, "LogNormal", "mean", "must be positive, got \(mean)")
         try SamplingError.require(
-            standardDeviation > 0 && standardDeviation.isFinite, "LogNormal", "standardDeviation",
-            "must be positive, got \(standardDeviation)")
+            standardDeviation > 0 && standardDeviation.isFinite,
+            "LogNormal",
+            "standardDeviation",
+            "must be positive, got \(standardDeviation)"
+        )
         self.mean = mean
         self.standardDeviation = standardDeviation
         let sigmaSquared = log1p((standardDeviation / mean) * (standardDeviation / mean))

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// The bell curve, used for latent propensities and as the core of lognormal and gamma draws.
@@ -16,8 +16,11 @@ public struct Normal: ContinuousDistribution {
     public init(mean: Double, standardDeviation: Double) throws(SamplingError) {
         try SamplingError.require(mean.isFinite, "Normal", "mean", "must be finite, got \(mean)")
         try SamplingError.require(
-            standardDeviation > 0 && standardDeviation.isFinite, "Normal", "standardDeviation",
-            "must be positive, got \(standardDeviation)")
+            standardDeviation > 0 && standardDeviation.isFinite,
+            "Normal",
+            "standardDeviation",
+            "must be positive, got \(standardDeviation)"
+        )
         self.mean = mean
         self.standardDeviation = standardDeviation
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Counts of independent events in a window: orders in a year, items in a cart.
@@ -56,7 +56,9 @@ public struct Poisson: Sendable {
             let k = floor((2 * a / us + b) * u + mean + 0.43)
             if us >= 0.07, v <= acceptanceBound { return Int(k) }
             if k < 0 || (us < 0.013 && v > us) { continue }
-            if log(v) + log(inverseAlpha) - log(a / (us * us) + b) <= -mean + k * logMean - SpecialFunctions.logGamma(k + 1) {
+            if log(v) + log(inverseAlpha) - log(a / (us * us) + b) <= -mean + k * logMean
+                - SpecialFunctions.logGamma(k + 1)
+            {
                 return Int(k)
             }
         }

@@ -2,11 +2,13 @@
 struct DatabaseCommand: CommandGroup {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "db", abstract: "Create and inspect event-log databases (SQLite).",
+            name: "db",
+            abstract: "Create and inspect event-log databases (SQLite).",
             discussion: """
                 Simulated and imported runs share one event log: runs, variants, customers, assignments, messages, \
                 conversations, handoffs, orders, consent_events, suppressions and quarantine.
                 """,
-            subcommands: [DatabaseInit.self, DatabaseInfo.self])
+            subcommands: [DatabaseInit.self, DatabaseInfo.self]
+        )
     }
 }

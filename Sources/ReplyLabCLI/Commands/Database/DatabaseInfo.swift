@@ -6,9 +6,11 @@ import Store
 struct DatabaseInfo: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "info", abstract: "Show an event log's schema version, runs and row counts per table.",
+            name: "info",
+            abstract: "Show an event log's schema version, runs and row counts per table.",
             arguments: [ArgumentSpec("file", help: "An event-log SQLite file made by 'replylab db init' or a run.")],
-            options: [.flag("json", help: "Print one JSON object instead of tables.")])
+            options: [.flag("json", help: "Print one JSON object instead of tables.")]
+        )
     }
 
     let file: String
@@ -23,7 +25,8 @@ struct DatabaseInfo: Command {
     static func filePath(_ arguments: ParsedArguments) throws -> String {
         guard let file = arguments.argument("file"), !file.isEmpty else {
             throw UsageError(
-                "give the database file, e.g. 'replylab \(arguments.commandPath.joined(separator: " ")) runs.sqlite'")
+                "give the database file, e.g. 'replylab \(arguments.commandPath.joined(separator: " ")) runs.sqlite'"
+            )
         }
         return file
     }
@@ -51,8 +54,11 @@ struct DatabaseInfo: Command {
         console.out()
         console.out("Rows per table:")
         Self.table(
-            header: ["TABLE", "ROWS"], rows: counts.map { [$0.table, Self.grouped($0.rows)] }, console: console,
-            rightAligned: [1])
+            header: ["TABLE", "ROWS"],
+            rows: counts.map { [$0.table, Self.grouped($0.rows)] },
+            console: console,
+            rightAligned: [1]
+        )
         return ExitStatus.success
     }
 
@@ -102,7 +108,12 @@ struct DatabaseInfo: Command {
             "\(year)-\(two(month))-\(two(day)) \(two(secondOfDay / 3_600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
     }
 
-    static func json(file: String, version: Int64, runs: [RunRecord], counts: [EventLogReader.TableCount]) throws
+    static func json(
+        file: String,
+        version: Int64,
+        runs: [RunRecord],
+        counts: [EventLogReader.TableCount]
+    ) throws
         -> String
     {
         struct Info: Encodable {
@@ -112,8 +123,11 @@ struct DatabaseInfo: Command {
             var rows: [String: Int64]
         }
         let info = Info(
-            file: file, schemaVersion: version, runs: runs,
-            rows: Dictionary(uniqueKeysWithValues: counts.map { ($0.table, $0.rows) }))
+            file: file,
+            schemaVersion: version,
+            runs: runs,
+            rows: Dictionary(uniqueKeysWithValues: counts.map { ($0.table, $0.rows) })
+        )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

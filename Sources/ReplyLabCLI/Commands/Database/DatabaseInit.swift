@@ -4,10 +4,12 @@ import Store
 struct DatabaseInit: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "init", abstract: "Create an event-log database, or migrate one to the current schema.",
+            name: "init",
+            abstract: "Create an event-log database, or migrate one to the current schema.",
             discussion:
                 "Safe to run again: an up-to-date file is left untouched. A file from a newer replylab is refused.",
-            arguments: [ArgumentSpec("file", help: "The SQLite file to create or migrate, e.g. runs.sqlite.")])
+            arguments: [ArgumentSpec("file", help: "The SQLite file to create or migrate, e.g. runs.sqlite.")]
+        )
     }
 
     let file: String
@@ -30,7 +32,8 @@ struct DatabaseInit: Command {
         } else if !report.rebuiltIndexes.isEmpty {
             console.out(
                 "\(file) is at schema version \(report.toVersion); rebuilt \(report.rebuiltIndexes.count) missing "
-                    + "index(es) left by an unfinished load: \(report.rebuiltIndexes.joined(separator: ", ")).")
+                    + "index(es) left by an unfinished load: \(report.rebuiltIndexes.joined(separator: ", "))."
+            )
         } else {
             console.out("\(file) is up to date (schema version \(report.toVersion)); nothing to do.")
         }

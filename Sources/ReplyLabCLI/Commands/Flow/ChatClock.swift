@@ -38,7 +38,13 @@ enum ChatClock {
             (0...23).contains(values[3]), (0...59).contains(values[4]), (0...59).contains(second)
         else { return nil }
         return Instant(
-            year: values[0], month: values[1], day: values[2], hour: values[3], minute: values[4], second: second)
+            year: values[0],
+            month: values[1],
+            day: values[2],
+            hour: values[3],
+            minute: values[4],
+            second: second
+        )
     }
 
     /// `2026-12-01T17:00:00Z`.

@@ -10,7 +10,8 @@ import Messaging
 struct FlowChat: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "chat", abstract: "Talk to a flow in the terminal on virtual time.",
+            name: "chat",
+            abstract: "Talk to a flow in the terminal on virtual time.",
             discussion: """
                 Type replies as the customer. Commands: /wait DURATION (e.g. 2h, 1h30m) moves the clock and fires \
                 due timeouts and expiry; /agent [OUTCOME] closes a hand-off (default outcome: resolved); /state \
@@ -19,13 +20,19 @@ struct FlowChat: Command {
             arguments: [ArgumentSpec("file", help: "A flow JSON file.")],
             options: [
                 .option(
-                    "customer", value: "json",
-                    help: "Customer attributes: inline JSON or a file (default: a sample customer)."),
+                    "customer",
+                    value: "json",
+                    help: "Customer attributes: inline JSON or a file (default: a sample customer)."
+                ),
                 .option(
-                    "at", value: "time", help: "Virtual start time in UTC, e.g. 2026-12-01T17:00:00Z (the default)."),
+                    "at",
+                    value: "time",
+                    help: "Virtual start time in UTC, e.g. 2026-12-01T17:00:00Z (the default)."
+                ),
                 .option("brand", value: "name", help: "Brand named in STOP/HELP replies (default: ReplyLab Demo)."),
                 .option("seed", value: "n", help: "Seed for the draws of random splits (default 1)."),
-            ])
+            ]
+        )
     }
 
     let file: String
@@ -53,13 +60,19 @@ struct FlowChat: Command {
         let flow = try FlowFile.load(file)
         let contact = try customer()
         let runtime = FlowRuntime(
-            flow: flow, gate: OutboundGate.standard,
-            replies: ComplianceReplies(brand: brand, contact: "help@example.com"))
+            flow: flow,
+            gate: OutboundGate.standard,
+            replies: ComplianceReplies(brand: brand, contact: "help@example.com")
+        )
         var conversation = Conversation(
             runtime: runtime,
             session: FlowSession(
-                contact: contact, recipient: Conversation.sampleRecipient(for: contact, optedInBefore: start)),
-            start: start, seed: seed)
+                contact: contact,
+                recipient: Conversation.sampleRecipient(for: contact, optedInBefore: start)
+            ),
+            start: start,
+            seed: seed
+        )
         func show(_ events: [FlowEvent]) {
             for event in events { console.out(Self.describe(event)) }
         }
@@ -121,8 +134,12 @@ struct FlowChat: Command {
         let value = try JSONParser.parse(json, file: isInline ? "--customer" : text)
         guard case .object = value else {
             throw FlowError(
-                kind: .wrongType, file: isInline ? "--customer" : text, path: "$", found: value.described,
-                expected: "an object of customer attributes")
+                kind: .wrongType,
+                file: isInline ? "--customer" : text,
+                path: "$",
+                found: value.described,
+                expected: "an object of customer attributes"
+            )
         }
         return value
     }

@@ -5,9 +5,11 @@ import Foundation
 struct FlowCommand: CommandGroup {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "flow", abstract: "Lint, chat with, test, graph and import conversational flows.",
+            name: "flow",
+            abstract: "Lint, chat with, test, graph and import conversational flows.",
             discussion: "The flow format is documented in datasets/flows/README.md.",
-            subcommands: [FlowLint.self, FlowChat.self, FlowTest.self, FlowGraph.self, FlowImport.self])
+            subcommands: [FlowLint.self, FlowChat.self, FlowTest.self, FlowGraph.self, FlowImport.self]
+        )
     }
 }
 
@@ -17,13 +19,22 @@ enum FlowFile {
     static func text(_ path: String) throws -> String {
         guard FileManager.default.fileExists(atPath: path) else {
             throw FlowError(
-                kind: .unreadable, file: path, path: "$", found: "no such file", expected: "a readable flow JSON file")
+                kind: .unreadable,
+                file: path,
+                path: "$",
+                found: "no such file",
+                expected: "a readable flow JSON file"
+            )
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {
             throw FlowError(
-                kind: .unreadable, file: path, path: "$", found: "unreadable or non-UTF-8 contents",
-                expected: "a UTF-8 JSON file")
+                kind: .unreadable,
+                file: path,
+                path: "$",
+                found: "unreadable or non-UTF-8 contents",
+                expected: "a UTF-8 JSON file"
+            )
         }
         return text
     }

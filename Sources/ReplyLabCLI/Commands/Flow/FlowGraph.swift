@@ -4,9 +4,11 @@ import FlowEngine
 struct FlowGraph: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "graph", abstract: "Draw a flow as a Mermaid diagram (renders on GitHub).",
+            name: "graph",
+            abstract: "Draw a flow as a Mermaid diagram (renders on GitHub).",
             arguments: [ArgumentSpec("file", help: "A flow JSON file.")],
-            options: [.flag("markdown", help: "Wrap the diagram in a ```mermaid block for a README.")])
+            options: [.flag("markdown", help: "Wrap the diagram in a ```mermaid block for a README.")]
+        )
     }
 
     let file: String

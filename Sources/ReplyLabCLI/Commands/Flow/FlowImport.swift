@@ -5,7 +5,8 @@ import Foundation
 struct FlowImport: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "import", abstract: "Convert a Twilio Studio flow to ReplyLab's flow format.",
+            name: "import",
+            abstract: "Convert a Twilio Studio flow to ReplyLab's flow format.",
             discussion: """
                 Converts trigger, send-message, send-and-wait-for-reply, split-based-on, set-variables and \
                 send-to-flex widgets; refuses anything it cannot run offline, naming the widget. Notes about small \
@@ -15,7 +16,8 @@ struct FlowImport: Command {
             options: [
                 .option("out", short: "o", value: "file", help: "Write the flow here instead of standard output."),
                 .option("use-case", value: "name", help: "The use_case to record (default: imported)."),
-            ])
+            ]
+        )
     }
 
     let file: String
@@ -42,8 +44,12 @@ struct FlowImport: Command {
             try result.flow.jsonText.write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
             throw FlowError(
-                kind: .unreadable, file: output, path: "$", found: "a file that cannot be written",
-                expected: "a writable path")
+                kind: .unreadable,
+                file: output,
+                path: "$",
+                found: "a file that cannot be written",
+                expected: "a writable path"
+            )
         }
         console.out("wrote \(output) (\(result.flow.nodes.count) nodes); next: replylab flow lint \(output)")
         return ExitStatus.success

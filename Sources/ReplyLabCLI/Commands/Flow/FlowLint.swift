@@ -5,7 +5,8 @@ import Foundation
 struct FlowLint: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "lint", abstract: "Check flows for mistakes before launch.",
+            name: "lint",
+            abstract: "Check flows for mistakes before launch.",
             discussion: """
                 Flags unreachable nodes, dead ends, waits without a timeout, loops without a wait, shadowed cases, \
                 unused categories, carrier keywords offered as answers, costly or UCS-2 texts, a first text without \
@@ -16,9 +17,13 @@ struct FlowLint: Command {
                 .flag("json", help: "Print findings as JSON lines."),
                 .option("max-segments", value: "n", help: "Flag texts longer than this many segments (default 2)."),
                 .option(
-                    "field", value: "path", help: "Also accept this attribute path (e.g. loyalty.points).",
-                    repeatable: true),
-            ])
+                    "field",
+                    value: "path",
+                    help: "Also accept this attribute path (e.g. loyalty.points).",
+                    repeatable: true
+                ),
+            ]
+        )
     }
 
     let files: [String]
@@ -44,9 +49,12 @@ struct FlowLint: Command {
             } catch let error as FlowError {
                 findings = [
                     LintFinding(
-                        severity: .error, rule: "invalid-flow", path: error.path,
+                        severity: .error,
+                        rule: "invalid-flow",
+                        path: error.path,
                         message: "found \(error.found); expected \(error.expected)",
-                        hint: "fix the file so it can be read")
+                        hint: "fix the file so it can be read"
+                    )
                 ]
             }
             for finding in findings {
@@ -55,7 +63,8 @@ struct FlowLint: Command {
                     console.out(Self.jsonLine(file: file, finding))
                 } else {
                     console.out(
-                        "\(file): \(finding.severity.rawValue): \(finding.path): \(finding.message) [\(finding.rule)]")
+                        "\(file): \(finding.severity.rawValue): \(finding.path): \(finding.message) [\(finding.rule)]"
+                    )
                     console.out("    fix: \(finding.hint)")
                 }
             }

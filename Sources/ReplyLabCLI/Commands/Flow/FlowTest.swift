@@ -6,7 +6,8 @@ import Messaging
 struct FlowTest: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "test", abstract: "Run scripted conversations against a flow and check the results.",
+            name: "test",
+            abstract: "Run scripted conversations against a flow and check the results.",
             discussion: """
                 A suite (format replylab-flow-tests/1) names its flow and lists tests: the customer's replies, \
                 /wait DURATION and /agent OUTCOME steps, and the expected outcome, path, texts and goals. Exits 1 \
@@ -15,7 +16,8 @@ struct FlowTest: Command {
             arguments: [ArgumentSpec("suite", help: "Flow test suite JSON files.", variadic: true)],
             options: [
                 .option("brand", value: "name", help: "Brand named in STOP/HELP replies (default: ReplyLab Demo).")
-            ])
+            ]
+        )
     }
 
     let suites: [String]
@@ -34,8 +36,10 @@ struct FlowTest: Command {
             let flowPath = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(suite.flow)
                 .path
             let runtime = FlowRuntime(
-                flow: try FlowFile.load(flowPath), gate: .standard,
-                replies: ComplianceReplies(brand: brand, contact: "help@example.com"))
+                flow: try FlowFile.load(flowPath),
+                gate: .standard,
+                replies: ComplianceReplies(brand: brand, contact: "help@example.com")
+            )
             console.out("\(path) (\(suite.flow))")
             for test in suite.tests {
                 total += 1

@@ -2,7 +2,9 @@
 struct PopulationCommand: CommandGroup {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "population", abstract: "Generate synthetic customers and describe who is on a list.",
-            subcommands: [PopulationGenerate.self, PopulationDescribe.self])
+            name: "population",
+            abstract: "Generate synthetic customers and describe who is on a list.",
+            subcommands: [PopulationGenerate.self, PopulationDescribe.self]
+        )
     }
 }

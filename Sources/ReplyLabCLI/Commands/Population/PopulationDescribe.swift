@@ -4,7 +4,8 @@ import Population
 struct PopulationDescribe: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "describe", abstract: "Summarise segments, states, time zones, consent and cart values.",
+            name: "describe",
+            abstract: "Summarise segments, states, time zones, consent and cart values.",
             discussion: """
                 With SPEC, generates --count customers (default: the spec's size) with --seed and summarises them; with --db, \
                 summarises the customers of a run in an event log (the latest population run unless --run).
@@ -14,11 +15,15 @@ struct PopulationDescribe: Command {
                 .option("db", value: "file", help: "Describe the customers stored in this event log instead."),
                 .option("run", value: "id", help: "With --db: the run to describe (default: latest population run)."),
                 .option(
-                    "count", short: "n", value: "n",
-                    help: "With SPEC: customers to generate (default: the spec's size, else 10000)."),
+                    "count",
+                    short: "n",
+                    value: "n",
+                    help: "With SPEC: customers to generate (default: the spec's size, else 10000)."
+                ),
                 .option("seed", value: "seed", help: "With SPEC: random seed (default 42)."),
                 .option("states", value: "n", help: "How many states to list before folding the rest (default 10)."),
-            ])
+            ]
+        )
     }
 
     enum Source: Equatable {
@@ -35,8 +40,10 @@ struct PopulationDescribe: Command {
         case (let spec?, nil):
             if arguments.value("run") != nil { throw UsageError("--run needs --db FILE") }
             source = .spec(
-                path: spec, count: try arguments.integer("count", in: 1...10_000_000),
-                seed: try arguments.unsigned64("seed") ?? PopulationGenerate.defaultSeed)
+                path: spec,
+                count: try arguments.integer("count", in: 1...10_000_000),
+                seed: try arguments.unsigned64("seed") ?? PopulationGenerate.defaultSeed
+            )
         case (nil, let database?):
             if arguments.value("count") != nil || arguments.value("seed") != nil {
                 throw UsageError("--count and --seed apply to a SPEC, not to --db")

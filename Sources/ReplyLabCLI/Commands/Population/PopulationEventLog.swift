@@ -12,7 +12,11 @@ enum PopulationEventLog {
 
     /// Appends `population` as a new run (id = largest existing id + 1) and returns the run id.
     static func write(
-        _ population: Population, specPath: String, databasePath: String, phoneHashKey: UInt64, createdAt: Int64
+        _ population: Population,
+        specPath: String,
+        databasePath: String,
+        phoneHashKey: UInt64,
+        createdAt: Int64
     ) throws -> Int64 {
         let database = try Database(path: databasePath)
         let writer = try EventLogWriter(database: database)
@@ -22,14 +26,22 @@ enum PopulationEventLog {
             "spec_name": population.spec.name, "phone_hash_key": String(phoneHashKey),
         ]
         let configJSON = String(
-            decoding: try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys]), as: UTF8.self)
+            decoding: try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys]),
+            as: UTF8.self
+        )
         try writer.append(
             EventBatch(runs: [
                 RunRecord(
-                    id: runID, kind: RunKind.population.rawValue, source: specPath,
-                    seed: Int64(bitPattern: population.seed), configJSON: configJSON, toolVersion: ReplyLab.version,
-                    createdAt: createdAt)
-            ]))
+                    id: runID,
+                    kind: RunKind.population.rawValue,
+                    source: specPath,
+                    seed: Int64(bitPattern: population.seed),
+                    configJSON: configJSON,
+                    toolVersion: ReplyLab.version,
+                    createdAt: createdAt
+                )
+            ])
+        )
         let attributes = CustomerAttributesWriter(population: population)
         var start = 0
         while start < population.count {
@@ -48,18 +60,26 @@ enum PopulationEventLog {
 
     /// Customer i as a `customers` row.
     static func record(
-        _ population: Population, _ i: Int, runID: Int64, attributes: CustomerAttributesWriter, key: UInt64
+        _ population: Population,
+        _ i: Int,
+        runID: Int64,
+        attributes: CustomerAttributesWriter,
+        key: UInt64
     ) throws -> CustomerRecord {
         let national =
             Int64(population.areaCode[i]) * 10_000_000 + Int64(population.exchange[i]) * 10_000
             + Int64(population.line[i])
         let phone = try PhoneNumber(nationalNumber: national, allowFictional: true)
         return CustomerRecord(
-            runID: runID, customerID: Int64(i), maskedPhone: phone.masked,
+            runID: runID,
+            customerID: Int64(i),
+            maskedPhone: phone.masked,
             phoneHash: Int64(bitPattern: phone.keyedHash(key: key)),
             timeZone: population.timeZoneTable[Int(population.timeZone[i])],
-            state: population.stateTable[Int(population.state[i])], segment: population.segment[i].rawValue,
-            attributesJSON: attributes.json(i))
+            state: population.stateTable[Int(population.state[i])],
+            segment: population.segment[i].rawValue,
+            attributesJSON: attributes.json(i)
+        )
     }
 
     /// The customers of `runID` (default: the latest population run) as summary rows.
@@ -87,14 +107,20 @@ enum PopulationEventLog {
                    COALESCE(json_extract(attributes_json, '$.consent_source'), 'unknown'),
                    COALESCE(json_extract(attributes_json, '$.cart.total'), 0)
             FROM customers WHERE run_id = ? ORDER BY customer_id
-            """)
+            """
+        )
         try statement.bind(chosen.id, at: 1)
         var rows: [PopulationSummary.Row] = []
         while try statement.step() {
             rows.append(
                 PopulationSummary.Row(
-                    segment: try statement.column(0), state: try statement.column(1), timeZone: try statement.column(2),
-                    consentSource: try statement.column(3), cartTotalCents: try statement.column(4)))
+                    segment: try statement.column(0),
+                    state: try statement.column(1),
+                    timeZone: try statement.column(2),
+                    consentSource: try statement.column(3),
+                    cartTotalCents: try statement.column(4)
+                )
+            )
         }
         return (chosen.id, rows)
     }

@@ -6,7 +6,8 @@ import Store
 struct PopulationGenerate: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "generate", abstract: "Generate synthetic customers from a population spec.",
+            name: "generate",
+            abstract: "Generate synthetic customers from a population spec.",
             discussion: """
                 Customer i depends only on the spec, the seed and i: the same seed gives byte-identical CSV, and a \
                 larger --count keeps the first customers unchanged. Phones are fictional (555-0100…0199, then \
@@ -15,15 +16,26 @@ struct PopulationGenerate: Command {
             arguments: [ArgumentSpec("spec", help: "Population spec JSON (e.g. datasets/populations/default.json).")],
             options: [
                 .option(
-                    "count", short: "n", value: "n", help: "How many customers (default: the spec's size, else 1000)."),
+                    "count",
+                    short: "n",
+                    value: "n",
+                    help: "How many customers (default: the spec's size, else 1000)."
+                ),
                 .option("seed", value: "seed", help: "Random seed, decimal or 0x hex (default 42)."),
                 .option(
-                    "out", short: "o", value: "file.csv", help: "Write the customers as CSV ('-' for standard output)."),
+                    "out",
+                    short: "o",
+                    value: "file.csv",
+                    help: "Write the customers as CSV ('-' for standard output)."
+                ),
                 .option("db", value: "file", help: "Write a run and its customers to this SQLite event log."),
                 .option(
-                    "phone-hash-key", value: "key",
-                    help: "Key of customers.phone_hash in --db (default 0); use the key your imports use."),
-            ])
+                    "phone-hash-key",
+                    value: "key",
+                    help: "Key of customers.phone_hash in --db (default 0); use the key your imports use."
+                ),
+            ]
+        )
     }
 
     static let defaultSeed: UInt64 = 42
@@ -58,11 +70,16 @@ struct PopulationGenerate: Command {
         case .csv(let path):
             try PopulationCSV.write(population, toFile: path)
             console.out(
-                "wrote \(PopulationSummary.grouped(count)) customers of '\(spec.name)' (seed \(seed)) to \(path)")
+                "wrote \(PopulationSummary.grouped(count)) customers of '\(spec.name)' (seed \(seed)) to \(path)"
+            )
         case .database(let path):
             let runID = try PopulationEventLog.write(
-                population, specPath: specPath, databasePath: path, phoneHashKey: phoneHashKey,
-                createdAt: Int64((Date().timeIntervalSince1970 * 1_000).rounded()))
+                population,
+                specPath: specPath,
+                databasePath: path,
+                phoneHashKey: phoneHashKey,
+                createdAt: Int64((Date().timeIntervalSince1970 * 1_000).rounded())
+            )
             console.out(
                 "wrote run \(runID): \(PopulationSummary.grouped(count)) customers of '\(spec.name)' (seed \(seed)) to \(path)"
             )

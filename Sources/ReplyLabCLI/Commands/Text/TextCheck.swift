@@ -6,7 +6,8 @@ import Messaging
 struct TextCheck: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "check", abstract: "Show a text's encoding, segments, cost and keyword class.",
+            name: "check",
+            abstract: "Show a text's encoding, segments, cost and keyword class.",
             discussion: """
                 Segments follow Twilio's calculator (GSM-7 160/153, UCS-2 70/67, no character split across \
                 segments). The keyword class is what the text would mean as a customer's reply: opt_out_exact, \
@@ -17,12 +18,17 @@ struct TextCheck: Command {
                 .option("file", value: "FILE", help: "Check every line of FILE as one message."),
                 .flag("json", help: "Print JSON (one object per message, one per line with --file)."),
                 .option(
-                    "header", value: "8-bit|16-bit",
-                    help: "Concatenation header of the route: 8-bit (153/67 a part, default) or 16-bit (152/66)."),
+                    "header",
+                    value: "8-bit|16-bit",
+                    help: "Concatenation header of the route: 8-bit (153/67 a part, default) or 16-bit (152/66)."
+                ),
                 .option(
-                    "price", value: "DOLLARS",
-                    help: "Price per segment in US dollars (default 0.0083, Twilio US list price)."),
-            ])
+                    "price",
+                    value: "DOLLARS",
+                    help: "Price per segment in US dollars (default 0.0083, Twilio US list price)."
+                ),
+            ]
+        )
     }
 
     let message: String?
@@ -53,7 +59,9 @@ struct TextCheck: Command {
                 throw UsageError("--price is dollars per segment, e.g. 0.0079; got \(price)")
             }
             pricing = SegmentPricing(
-                perSegment: Microdollars(Int64((price * 1_000_000).rounded())), source: "--price \(price)")
+                perSegment: Microdollars(Int64((price * 1_000_000).rounded())),
+                source: "--price \(price)"
+            )
         } else {
             pricing = .twilioUS
         }

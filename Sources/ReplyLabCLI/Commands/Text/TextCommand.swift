@@ -2,7 +2,9 @@
 struct TextCommand: CommandGroup {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "text", abstract: "Check a text's segments, cost and keywords, or a phone number's rules.",
-            subcommands: [TextCheck.self, TextPhone.self])
+            name: "text",
+            abstract: "Check a text's segments, cost and keywords, or a phone number's rules.",
+            subcommands: [TextCheck.self, TextPhone.self]
+        )
     }
 }

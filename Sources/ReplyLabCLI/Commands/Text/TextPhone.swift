@@ -5,14 +5,16 @@ import Messaging
 struct TextPhone: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            name: "phone", abstract: "Normalise a phone number and show its state, time zones and quiet hours.",
+            name: "phone",
+            abstract: "Normalise a phone number and show its state, time zones and quiet hours.",
             arguments: [ArgumentSpec("number", help: "A US or Canadian number, e.g. \"(415) 555-0123\".")],
             options: [
                 .option("at", value: "EPOCH_MS", help: "Judge quiet hours at this UTC instant (epoch ms)."),
                 .option("state", value: "XX", help: "Known state of residence; its rules apply too."),
                 .flag("fictional", help: "Accept never-assigned 0XX/1XX exchanges (synthetic customers)."),
                 .option("rules", value: "FILE", help: "Quiet-hours rules JSON (default: the built-in rules)."),
-            ])
+            ]
+        )
     }
 
     let number: String
@@ -60,7 +62,8 @@ struct TextPhone: Command {
         if let at {
             if let reason = schedule.blockingReason(at: at) {
                 console.out(
-                    "at \(at.iso8601)  blocked: \(reason); next allowed \(schedule.nextAllowed(after: at).iso8601)")
+                    "at \(at.iso8601)  blocked: \(reason); next allowed \(schedule.nextAllowed(after: at).iso8601)"
+                )
             } else {
                 console.out("at \(at.iso8601)  allowed")
             }
