@@ -140,11 +140,6 @@ import Testing
         #expect(error?.path == "$.nodes[0].router.wait.timout")
         #expect(error?.file == "<decoder>")
     }
-
-    @Test func parserKeepsKeyOrderAndUnicodeEscapes() throws {
-        let value = try JSONParser.parse(#"{"b": 1, "a": "\u00e9\ud83d\udc4d", "c": [true, null, -2.5e1]}"#)
-        #expect(value.jsonText == #"{"b":1,"a":"é👍","c":[true,null,-25]}"#)
-    }
 }
 
 @Suite struct FlowEncodingTests {

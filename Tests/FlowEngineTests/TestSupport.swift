@@ -1,4 +1,5 @@
 import Foundation
+import JSONDocument
 import Messaging
 
 @testable import FlowEngine

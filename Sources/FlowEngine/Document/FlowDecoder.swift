@@ -1,3 +1,4 @@
+import JSONDocument
 import Messaging
 
 extension Flow {
@@ -13,13 +14,13 @@ extension Flow {
     /// Reads a flow from JSON text; every mistake names `file`, the JSON path, what was found and what was expected.
     /// - Complexity: O(*n*) in the size of the document plus O(*k* × *n*) to resolve *k* node references.
     public static func decode(_ text: String, file: String = "<input>") throws(FlowError) -> Flow {
-        try decode(JSONParser.parse(text, file: file), file: file)
+        try decode(FlowReader(parsing: text, file: file).value, file: file)
     }
 
     /// Reads a flow from an already parsed document.
     public static func decode(_ document: JSONValue, file: String = "<input>") throws(FlowError) -> Flow {
         var decoding = FlowDecoding(file: file)
-        return try decoding.flow(JSONReader(document, file: file))
+        return try decoding.flow(FlowReader(document, file: file))
     }
 }
 
@@ -41,7 +42,7 @@ private struct FlowDecoding {
         self.file = file
     }
 
-    mutating func flow(_ root: JSONReader) throws(FlowError) -> Flow {
+    mutating func flow(_ root: FlowReader) throws(FlowError) -> Flow {
         try root.requireObject(allowed: [
             "format", "name", "use_case", "description", "mode", "subject", "start", "expire_after", "intents", "nodes",
         ])
@@ -112,17 +113,17 @@ private struct FlowDecoding {
         )
     }
 
-    func reference(_ reader: JSONReader) throws(FlowError) -> Int {
+    func reference(_ reader: FlowReader) throws(FlowError) -> Int {
         let id = try reader.nonEmptyString()
         guard let index = nodeIDs.firstIndex(of: id) else {
             var expected = "the id of a node (" + nodeIDs.joined(separator: ", ") + ")"
-            if let near = nodeIDs.first(where: { editDistance($0, id) <= 2 }) { expected = "\"\(near)\"? " + expected }
+            if let near = SpellingSuggestion.closest(to: id, among: nodeIDs) { expected = "\"\(near)\"? " + expected }
             throw reader.error(.unknownReference, found: "\"\(id)\", which no node has", expected: expected)
         }
         return index
     }
 
-    func intent(_ reader: JSONReader) throws(FlowError) -> Intent {
+    func intent(_ reader: FlowReader) throws(FlowError) -> Intent {
         try reader.requireObject(allowed: ["name", "words", "phrases"])
         let name = try reader.required("name", "the intent's name").nonEmptyString()
         var words: [String] = []
@@ -159,11 +160,11 @@ private struct FlowDecoding {
         return Intent(name: name, words: words, phrases: phrases)
     }
 
-    func template(_ reader: JSONReader) throws(FlowError) -> Template {
+    func template(_ reader: FlowReader) throws(FlowError) -> Template {
         try Template(reader.nonEmptyString(), file: file, path: reader.path)
     }
 
-    func node(_ reader: JSONReader) throws(FlowError) -> Flow.Node {
+    func node(_ reader: FlowReader) throws(FlowError) -> Flow.Node {
         let id = try reader.required("id", "a node id").string()
         var actions: [Flow.Action] = []
         if let actionsReader = reader.child("actions") {
@@ -193,7 +194,7 @@ private struct FlowDecoding {
         return Flow.Node(id: id, actions: actions, router: router, next: next)
     }
 
-    func action(_ reader: JSONReader) throws(FlowError) -> Flow.Action {
+    func action(_ reader: FlowReader) throws(FlowError) -> Flow.Action {
         let type = try reader.required("type", "one of " + Flow.actionTypes.joined(separator: ", ")).choice(
             Flow.actionTypes
         )
@@ -247,7 +248,7 @@ private struct FlowDecoding {
         }
     }
 
-    func router(_ reader: JSONReader) throws(FlowError) -> Flow.Router {
+    func router(_ reader: FlowReader) throws(FlowError) -> Flow.Router {
         try reader.requireObject(allowed: ["type", "operand", "wait", "cases", "categories", "default"])
         let kind = try Flow.Router.Kind(rawValue: reader.child("type")?.choice(["switch", "random"]) ?? "switch")!
 
@@ -276,7 +277,7 @@ private struct FlowDecoding {
         guard !categories.isEmpty else {
             throw categoriesReader.error(.invalidValue, found: "an empty array", expected: "at least one category")
         }
-        func category(_ nameReader: JSONReader) throws(FlowError) -> Int {
+        func category(_ nameReader: FlowReader) throws(FlowError) -> Int {
             let name = try nameReader.nonEmptyString()
             guard let index = categories.firstIndex(where: { $0.name == name }) else {
                 throw nameReader.error(
@@ -354,7 +355,7 @@ private struct FlowDecoding {
         )
     }
 
-    func `case`(_ reader: JSONReader, category: (JSONReader) throws(FlowError) -> Int) throws(FlowError) -> Flow.Case {
+    func `case`(_ reader: FlowReader, category: (FlowReader) throws(FlowError) -> Int) throws(FlowError) -> Flow.Case {
         try reader.requireObject(allowed: ["type", "arguments", "category"])
         let typeReader = try reader.required("type", "one of " + Flow.caseTypes.joined(separator: ", "))
         let type = try typeReader.choice(Flow.caseTypes)

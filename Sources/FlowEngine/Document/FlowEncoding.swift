@@ -1,3 +1,5 @@
+import JSONDocument
+
 /// Writes a flow back in format v1, so imported flows (e.g. from Twilio Studio) become files people can edit.
 ///
 /// Decoding the output gives an equal `Flow`; intent words come back folded (lower-case, no accents), which is

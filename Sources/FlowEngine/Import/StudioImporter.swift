@@ -1,3 +1,5 @@
+import JSONDocument
+
 /// Converts a Twilio Studio flow definition (`{description, states[], initial_state, flags}`) into format v1, so
 /// a Studio flow can be linted, chatted with and simulated offline, which Studio itself cannot do.
 ///
@@ -27,7 +29,7 @@ public enum StudioImporter {
     {
         var conversion = StudioConversion(file: file)
         let document = try conversion.document(
-            JSONReader(JSONParser.parse(text, file: file), file: file),
+            FlowReader(parsing: text, file: file),
             useCase: useCase
         )
         return Result(flow: try Flow.decode(document, file: file), notes: conversion.notes)
@@ -45,7 +47,7 @@ private struct StudioConversion {
     }
 
     /// A transition's target, or the shared end node when it has none (Studio ends the execution there).
-    mutating func target(_ transitions: [JSONReader], event: String) throws(FlowError) -> String {
+    mutating func target(_ transitions: [FlowReader], event: String) throws(FlowError) -> String {
         for transition in transitions where try transition.child("event")?.string() == event {
             if let next = transition.child("next"), case .string(let name) = next.value, !name.isEmpty { return name }
         }
@@ -53,7 +55,7 @@ private struct StudioConversion {
         return Self.endNode
     }
 
-    mutating func document(_ root: JSONReader, useCase: String) throws(FlowError) -> JSONValue {
+    mutating func document(_ root: FlowReader, useCase: String) throws(FlowError) -> JSONValue {
         let statesReader = try root.required("states", "the Studio widgets")
         let states = try statesReader.array()
         let initial = try root.required("initial_state", "the name of the trigger widget").nonEmptyString()
@@ -68,7 +70,7 @@ private struct StudioConversion {
             let typeReader = try state.required("type", "a widget type")
             let type = try typeReader.string()
             let properties =
-                state.child("properties") ?? JSONReader(.object([]), path: "\(state.path).properties", file: file)
+                state.child("properties") ?? FlowReader(.object([]), path: "\(state.path).properties", file: file)
             let transitions = try state.child("transitions")?.array() ?? []
             var node: [(key: String, value: JSONValue)] = [("id", .string(name))]
             switch type {
@@ -212,14 +214,14 @@ private struct StudioConversion {
         ])
     }
 
-    mutating func send(_ properties: JSONReader, at path: String) throws(FlowError) -> JSONValue {
+    mutating func send(_ properties: FlowReader, at path: String) throws(FlowError) -> JSONValue {
         let body = try properties.required("body", "the message text").string()
         if properties.has("media_url") { notes.append("\(path): media_url is not simulated; only the text is sent") }
         return .object([("type", .string("send")), ("text", .string(try liquid(body, at: path)))])
     }
 
     /// Studio's split: ordered `match` transitions (all conditions must hold), then `noMatch`.
-    mutating func split(_ properties: JSONReader, _ transitions: [JSONReader]) throws(FlowError) -> JSONValue {
+    mutating func split(_ properties: FlowReader, _ transitions: [FlowReader]) throws(FlowError) -> JSONValue {
         var operand = JSONValue.string("reply")
         if let input = properties.child("input") {
             let text = try input.string().trimmingSpaces
@@ -268,7 +270,7 @@ private struct StudioConversion {
     }
 
     /// One Studio condition as v1 cases (several for `matches_any_of`, one per comma-separated option).
-    mutating func cases(_ condition: JSONReader) throws(FlowError) -> [(String, [String])] {
+    mutating func cases(_ condition: FlowReader) throws(FlowError) -> [(String, [String])] {
         let typeReader = try condition.required("type", "a condition type")
         let type = try typeReader.string()
         let value = try condition.child("value")?.string().trimmingSpaces ?? ""

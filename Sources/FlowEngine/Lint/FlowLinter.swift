@@ -1,3 +1,4 @@
+import JSONDocument
 import Messaging
 
 /// Finds the mistakes that cost money or consent before a flow goes live: unreachable and dead-end nodes, waits

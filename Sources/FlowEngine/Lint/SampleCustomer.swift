@@ -1,3 +1,5 @@
+import JSONDocument
+
 /// A typical customer with every documented attribute: the linter estimates lengths with it and `flow chat`
 /// talks to it when no `--customer` is given.
 public enum SampleCustomer {

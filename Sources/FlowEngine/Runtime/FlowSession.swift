@@ -1,3 +1,4 @@
+import JSONDocument
 import Messaging
 
 /// One customer's place in one flow, saved between calls: the runtime takes a session and returns a new one, so

@@ -1,3 +1,4 @@
+import JSONDocument
 import Messaging
 
 /// Scripted conversations with expected results, run before launch: "a customer who asks about sizing and
@@ -48,7 +49,7 @@ public struct FlowTestSuite: Sendable, Equatable {
 
     /// Reads a suite; errors name the file and JSON path like flow errors do.
     public static func decode(_ text: String, file: String = "<input>") throws(FlowError) -> FlowTestSuite {
-        let root = JSONReader(try JSONParser.parse(text, file: file), file: file)
+        let root = try FlowReader(parsing: text, file: file)
         try root.requireObject(allowed: ["format", "flow", "tests"])
         let format = try root.required("format", "\"\(Self.format)\"")
         guard try format.string() == Self.format else {
@@ -92,11 +93,11 @@ public struct FlowTestSuite: Sendable, Equatable {
         return FlowTestSuite(flow: flow, tests: tests)
     }
 
-    private static func step(_ reader: JSONReader) throws(FlowError) -> Step {
+    private static func step(_ reader: FlowReader) throws(FlowError) -> Step {
         let text = try reader.nonEmptyString()
         if text.hasPrefix("/wait ") {
             return .wait(
-                seconds: try JSONReader(.string(String(text.dropFirst(6))), path: reader.path, file: reader.file)
+                seconds: try FlowReader(.string(String(text.dropFirst(6))), path: reader.path, file: reader.file)
                     .durationSeconds()
             )
         }
@@ -115,7 +116,7 @@ public struct FlowTestSuite: Sendable, Equatable {
     }
 
     /// `YYYY-MM-DDTHH:MM[:SS]Z`.
-    private static func instant(_ reader: JSONReader) throws(FlowError) -> Instant {
+    private static func instant(_ reader: FlowReader) throws(FlowError) -> Instant {
         let text = try reader.string()
         let parts = text.split(whereSeparator: { "-T:Z".contains($0) }).compactMap { Int($0) }
         guard text.hasSuffix("Z"), parts.count == 5 || parts.count == 6, (1...12).contains(parts[1]),

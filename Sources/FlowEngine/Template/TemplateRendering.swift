@@ -1,3 +1,5 @@
+import JSONDocument
+
 /// What a template can read while rendering: the customer's attributes, flow fields, the last reply, the
 /// hand-off outcome. Built per send from the session; reading it costs no Dictionary look-ups.
 public struct TemplateContext: Sendable {

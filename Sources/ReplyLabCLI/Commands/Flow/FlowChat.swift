@@ -1,5 +1,6 @@
 import FlowEngine
 import Foundation
+import JSONDocument
 import Messaging
 
 /// `replylab flow chat FILE`: talk to a flow as a customer on virtual time, before any real customer does.
@@ -131,7 +132,12 @@ struct FlowChat: Command {
         guard let text = customerText else { return SampleCustomer.attributes }
         let isInline = text.trimmingCharacters(in: .whitespaces).hasPrefix("{")
         let json = isInline ? text : try FlowFile.text(text)
-        let value = try JSONParser.parse(json, file: isInline ? "--customer" : text)
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(json, file: isInline ? "--customer" : text)
+        } catch {
+            throw FlowError(error)  // worded like every other flow-file error: line and column, found, expected
+        }
         guard case .object = value else {
             throw FlowError(
                 kind: .wrongType,

@@ -1,5 +1,6 @@
 import FlowEngine
 import Foundation
+import JSONDocument
 
 /// `replylab flow lint FILE…`: every finding with its JSON path and a fix; exit 1 when any is an error.
 struct FlowLint: Command {

@@ -1,7 +1,8 @@
 /// A parsed JSON value that keeps object keys in the order written, so errors and re-encodings are deterministic.
 ///
 /// Foundation's `JSONSerialization` loses key order, drops the line of a syntax error and silently keeps the last
-/// of two duplicate keys; flow files deserve better, so they are read by `JSONParser` into this tree.
+/// of two duplicate keys; hand-written files deserve better, so they are read by `JSONParser` into this tree.
+/// Numbers are always finite: the parser refuses a literal too large for a `Double`.
 public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -25,6 +26,8 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The member named `key` of an object, nil for other values or a missing key.
     /// - Complexity: O(*n*) in the number of members; attribute objects are small.
+    /// Inlinable because the flow runtime looks up contact fields on its hot path, across the module boundary.
+    @inlinable
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         for member in members where member.key == key { return member.value }
@@ -43,8 +46,20 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Prints whole numbers without a fraction, as a person would write them.
-    static func format(_ number: Double) -> String {
+    /// The kind of value without its content ("a string", "a boolean"), for messages that name only the type.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    /// Prints whole numbers without a fraction, as a person would write them (8450, not 8450.0).
+    public static func format(_ number: Double) -> String {
         if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
         return String(number)
     }

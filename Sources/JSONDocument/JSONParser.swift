@@ -1,7 +1,9 @@
 /// A strict RFC 8259 JSON reader that reports the line and column of the first mistake and refuses duplicate keys.
 ///
-/// It exists because flow files are written by hand: "line 12, column 7: found '}'; expected a value" beats
-/// Foundation's "The data couldn't be read because it isn't in the correct format."
+/// It exists because flows, specs and rule files are written by hand: "line 12, column 7: found '}'; expected a
+/// value" beats Foundation's "The data couldn't be read because it isn't in the correct format." An error also names
+/// the JSON path of the value being read (`$.nodes[2].router`), added as the recursion unwinds so the happy path
+/// pays nothing for it.
 public struct JSONParser {
     private let bytes: [UInt8]
     private let file: String
@@ -11,8 +13,14 @@ public struct JSONParser {
 
     /// Parses `text` completely; `file` names the source in errors.
     /// - Complexity: O(*n*) in the length of `text`.
-    public static func parse(_ text: String, file: String = "<input>") throws(FlowError) -> JSONValue {
-        var parser = JSONParser(bytes: Array(text.utf8), file: file)
+    public static func parse(_ text: String, file: String = "<input>") throws(JSONDocumentError) -> JSONValue {
+        try parse(Array(text.utf8), file: file)
+    }
+
+    /// Parses UTF-8 `bytes` completely (a file's contents, without a detour through `String`).
+    /// - Complexity: O(*n*) in the number of bytes.
+    public static func parse(_ bytes: [UInt8], file: String = "<input>") throws(JSONDocumentError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, file: file)
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
@@ -27,13 +35,12 @@ public struct JSONParser {
         self.file = file
     }
 
-    private func failure(found: String, expected: String) -> FlowError {
-        FlowError(
-            kind: .syntax,
+    private func failure(found: String, expected: String) -> JSONDocumentError {
+        JSONDocumentError(
             file: file,
-            path: "line \(line), column \(index - lineStart + 1)",
-            found: found,
-            expected: expected
+            path: "$",
+            position: TextPosition(line: line, column: index - lineStart + 1),
+            problem: .syntax(found: found, expected: expected)
         )
     }
 
@@ -57,7 +64,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseValue(depth: Int) throws(FlowError) -> JSONValue {
+    private mutating func parseValue(depth: Int) throws(JSONDocumentError) -> JSONValue {
         guard depth < 64 else { throw failure(found: "nesting deeper than 64 levels", expected: "a flatter document") }
         guard index < bytes.count else { throw failure(found: "the end of the file", expected: "a value") }
         switch bytes[index] {
@@ -82,7 +89,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func expectWord(_ word: String) throws(FlowError) {
+    private mutating func expectWord(_ word: String) throws(JSONDocumentError) {
         for byte in word.utf8 {
             guard index < bytes.count, bytes[index] == byte else {
                 throw failure(found: describeCurrent(), expected: "'\(word)'")
@@ -91,7 +98,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseObject(depth: Int) throws(FlowError) -> JSONValue {
+    private mutating func parseObject(depth: Int) throws(JSONDocumentError) -> JSONValue {
         index += 1
         var members: [(key: String, value: JSONValue)] = []
         skipWhitespace()
@@ -108,12 +115,11 @@ public struct JSONParser {
             let keyColumn = index - lineStart + 1
             let key = try parseString()
             if members.contains(where: { $0.key == key }) {
-                throw FlowError(
-                    kind: .duplicate,
+                throw JSONDocumentError(
                     file: file,
-                    path: "line \(keyLine), column \(keyColumn)",
-                    found: "the key \"\(key)\" a second time in the same object",
-                    expected: "each key once"
+                    path: JSONPath.member(key, of: "$"),
+                    position: TextPosition(line: keyLine, column: keyColumn),
+                    problem: .duplicateKey(key)
                 )
             }
             skipWhitespace()
@@ -122,7 +128,11 @@ public struct JSONParser {
             }
             index += 1
             skipWhitespace()
-            members.append((key, try parseValue(depth: depth + 1)))
+            do {
+                members.append((key, try parseValue(depth: depth + 1)))
+            } catch {
+                throw error.nested(in: JSONPath.member(key, of: "$"))
+            }
             skipWhitespace()
             guard index < bytes.count else { throw failure(found: "the end of the file", expected: "',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -137,7 +147,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseArray(depth: Int) throws(FlowError) -> JSONValue {
+    private mutating func parseArray(depth: Int) throws(JSONDocumentError) -> JSONValue {
         index += 1
         var items: [JSONValue] = []
         skipWhitespace()
@@ -147,7 +157,11 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
-            items.append(try parseValue(depth: depth + 1))
+            do {
+                items.append(try parseValue(depth: depth + 1))
+            } catch {
+                throw error.nested(in: JSONPath.element(items.count, of: "$"))
+            }
             skipWhitespace()
             guard index < bytes.count else { throw failure(found: "the end of the file", expected: "',' or ']'") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -162,7 +176,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseString() throws(FlowError) -> String {
+    private mutating func parseString() throws(JSONDocumentError) -> String {
         index += 1
         var scalars = String.UnicodeScalarView()
         var runStart = index
@@ -227,7 +241,7 @@ public struct JSONParser {
         throw failure(found: "the end of the file", expected: "a closing '\"'")
     }
 
-    private mutating func parseHex4() throws(FlowError) -> UInt32 {
+    private mutating func parseHex4() throws(JSONDocumentError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
             guard index < bytes.count, let digit = Character(Unicode.Scalar(bytes[index])).hexDigitValue else {
@@ -239,7 +253,7 @@ public struct JSONParser {
         return value
     }
 
-    private mutating func parseNumber() throws(FlowError) -> Double {
+    private mutating func parseNumber() throws(JSONDocumentError) -> Double {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         func digits(_ parser: inout JSONParser) -> Int {
@@ -266,8 +280,13 @@ public struct JSONParser {
                 throw failure(found: describeCurrent(), expected: "a digit in the exponent")
             }
         }
-        guard let number = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+        let literal = String(decoding: bytes[start..<index], as: UTF8.self)
+        guard let number = Double(literal) else {
             throw failure(found: "an unreadable number", expected: "a number")
+        }
+        guard number.isFinite else {
+            index = start
+            throw failure(found: "the number \(literal), too large", expected: "a number a Double can hold")
         }
         return number
     }
