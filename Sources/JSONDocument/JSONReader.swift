@@ -72,8 +72,10 @@ public struct JSONReader<Failure: JSONDocumentErrorConvertible>: Sendable {
     /// Fails unless this is an object whose keys are all in `allowed` (or are comment keys); an unknown key is
     /// reported at its own path with the closest allowed spelling. Keys are checked in document order, so the
     /// first typo the author wrote is the one reported.
+    /// Returns the reader itself, so `let fields = try node.requireObject(allowed: […])` reads on.
     /// - Complexity: O(*n* × *k*) for *n* members and *k* allowed keys.
-    public func requireObject(allowed: [String]) throws(Failure) {
+    @discardableResult
+    public func requireObject(allowed: [String]) throws(Failure) -> JSONReader {
         guard case .object(let members) = value else { throw wrongType("an object") }
         for member in members where !allowed.contains(member.key) && !options.commentKeys.contains(member.key) {
             throw failure(
@@ -85,6 +87,7 @@ public struct JSONReader<Failure: JSONDocumentErrorConvertible>: Sendable {
                 at: JSONPath.member(member.key, of: path)
             )
         }
+        return self
     }
 
     /// True when this is `null`.

@@ -1,4 +1,5 @@
 import Foundation
+import JSONDocument
 
 /// What the brand sells: carts and past orders are drawn from it, so texts name real-sounding products at
 /// believable prices (`datasets/catalog.json`).
@@ -25,27 +26,27 @@ public struct Catalog: Sendable {
 
     /// Parses a catalog file; errors name `file` and the JSON path.
     public static func load(path: String) throws(PopulationError) -> Catalog {
-        try parse(JSONNode.load(URL(fileURLWithPath: path), file: path))
+        try parse(SpecReader.load(URL(fileURLWithPath: path), file: path))
     }
 
-    static func parse(_ root: JSONNode) throws(PopulationError) -> Catalog {
-        let object = try root.object(allowing: ["brand", "categories", "products"])
-        let brand = try object.require("brand").string()
+    static func parse(_ root: SpecReader) throws(PopulationError) -> Catalog {
+        let object = try root.requireObject(allowed: ["brand", "categories", "products"])
+        let brand = try object.required("brand").string()
         var categories: [Category] = []
-        for node in try object.require("categories").array() {
-            let category = try node.object(allowing: ["name", "sizes"])
-            let name = try category.require("name").string()
+        for node in try object.required("categories").array() {
+            let category = try node.requireObject(allowed: ["name", "sizes"])
+            let name = try category.required("name").string()
             if categories.contains(where: { $0.name == name }) {
-                throw try category.require("name").fail("category '\(name)' is listed twice")
+                throw try category.required("name").fail("category '\(name)' is listed twice")
             }
             var sizes: [String] = []
-            for size in try category.optional("sizes")?.array() ?? [] { sizes.append(try size.string()) }
+            for size in try category.child("sizes")?.array() ?? [] { sizes.append(try size.string()) }
             categories.append(Category(name: name, sizes: sizes))
         }
         var products: [Product] = []
-        for node in try object.require("products").array() {
-            let product = try node.object(allowing: ["sku", "name", "category", "price_cents", "popularity"])
-            let categoryNode = try product.require("category")
+        for node in try object.required("products").array() {
+            let product = try node.requireObject(allowed: ["sku", "name", "category", "price_cents", "popularity"])
+            let categoryNode = try product.required("category")
             let categoryName = try categoryNode.string()
             guard let categoryIndex = categories.firstIndex(where: { $0.name == categoryName }) else {
                 throw categoryNode.fail(
@@ -54,16 +55,16 @@ public struct Catalog: Sendable {
             }
             products.append(
                 Product(
-                    sku: try product.require("sku").string(),
-                    name: try product.require("name").string(),
+                    sku: try product.required("sku").string(),
+                    name: try product.required("name").string(),
                     categoryIndex: categoryIndex,
-                    priceCents: Int64(try product.require("price_cents").integer(in: 1...100_000_000)),
-                    popularity: try product.require("popularity").positive()
+                    priceCents: Int64(try product.required("price_cents").integer(in: 1...100_000_000)),
+                    popularity: try product.required("popularity").positive()
                 )
             )
         }
-        if products.isEmpty { throw try object.require("products").fail("must list at least one product") }
-        if products.count > Int(UInt16.max) { throw try object.require("products").fail("at most 65535 products") }
+        if products.isEmpty { throw try object.required("products").fail("must list at least one product") }
+        if products.count > Int(UInt16.max) { throw try object.required("products").fail("at most 65535 products") }
         return Catalog(brand: brand, categories: categories, products: products)
     }
 }
@@ -74,17 +75,17 @@ public struct FirstNames: Sendable {
     public var male: [(name: String, weight: Double)]
 
     public static func load(path: String) throws(PopulationError) -> FirstNames {
-        try parse(JSONNode.load(URL(fileURLWithPath: path), file: path))
+        try parse(SpecReader.load(URL(fileURLWithPath: path), file: path))
     }
 
-    static func parse(_ root: JSONNode) throws(PopulationError) -> FirstNames {
-        let object = try root.object(allowing: ["source", "female", "male"])
+    static func parse(_ root: SpecReader) throws(PopulationError) -> FirstNames {
+        let object = try root.requireObject(allowed: ["source", "female", "male"])
         func list(_ key: String) throws(PopulationError) -> [(name: String, weight: Double)] {
-            let node = try object.require(key)
+            let node = try object.required(key)
             var names: [(name: String, weight: Double)] = []
             for entry in try node.array() {
-                let fields = try entry.object(allowing: ["name", "percent"])
-                names.append((try fields.require("name").string(), try fields.require("percent").positive()))
+                let fields = try entry.requireObject(allowed: ["name", "percent"])
+                names.append((try fields.required("name").string(), try fields.required("percent").positive()))
             }
             if names.isEmpty { throw node.fail("must list at least one name") }
             return names
