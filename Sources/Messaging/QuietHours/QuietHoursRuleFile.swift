@@ -1,4 +1,5 @@
 import Foundation
+import JSONDocument
 
 /// A problem in a Messaging data file, with the file, the JSON path and what is wrong, on one line.
 public struct MessagingDataError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -15,6 +16,17 @@ public struct MessagingDataError: Error, Equatable, Sendable, CustomStringConver
     public var description: String { "\(file): \(path): \(problem)" }
 }
 
+extension MessagingDataError: JSONDocumentErrorConvertible {
+    /// Rule files have always answered a syntax error with just "not valid JSON" at the root; other reader errors
+    /// keep the file's "expected …" voice.
+    public init(_ error: JSONDocumentError) {
+        switch error.problem {
+        case .syntax, .duplicateKey: self.init(file: error.file, path: "$", problem: "not valid JSON")
+        default: self.init(file: error.file, path: error.path, problem: "expected \(error.expected)")
+        }
+    }
+}
+
 /// Reads quiet-hours rules from JSON (`datasets/quiet-hours.json`), so states can be added or corrected as
 /// data once their statute is checked, without a new build.
 public enum QuietHoursRuleFile {
@@ -29,68 +41,69 @@ public enum QuietHoursRuleFile {
 
     /// The enabled rules in `data`; `file` names the source in errors.
     public static func decode(_ data: Data, file: String) throws -> [QuietHoursRule] {
+        try decode(RuleReader(parsing: [UInt8](data), file: file))
+    }
+
+    /// The shared path-tracking reader, throwing this module's error type.
+    private typealias RuleReader = JSONReader<MessagingDataError>
+
+    /// Each check keeps the message the rule file has always given, so the reader's own errors are caught
+    /// (`try?`) and rephrased where the file's wording is more specific than "expected a string".
+    private static func decode(_ root: RuleReader) throws(MessagingDataError) -> [QuietHoursRule] {
         func fail(_ path: String, _ problem: String) -> MessagingDataError {
-            MessagingDataError(file: file, path: path, problem: problem)
+            MessagingDataError(file: root.file, path: path, problem: problem)
         }
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw fail("$", "not valid JSON")
-        }
-        guard let object = root as? [String: Any], let rules = object["rules"] as? [Any] else {
+        guard case .object = root.value, let rules = try? root.child("rules")?.array() else {
             throw fail("$.rules", "expected an array of rules")
         }
         var result: [QuietHoursRule] = []
-        for (index, element) in rules.enumerated() {
-            let path = "$.rules[\(index)]"
-            guard let rule = element as? [String: Any] else { throw fail(path, "expected an object") }
-            if let enabled = rule["enabled"] {
-                guard let flag = enabled as? Bool else { throw fail("\(path).enabled", "expected true or false") }
+        for rule in rules {
+            let path = rule.path
+            guard case .object = rule.value else { throw fail(path, "expected an object") }
+            if let enabled = rule.child("enabled") {
+                guard let flag = try? enabled.bool() else { throw fail(enabled.path, "expected true or false") }
                 if !flag { continue }
             }
-            guard let name = rule["name"] as? String, !name.isEmpty else {
+            guard let name = try? rule.child("name")?.string(), !name.isEmpty else {
                 throw fail("\(path).name", "expected the rule's name, e.g. \"Florida\"")
             }
-            guard let source = rule["source"] as? String, !source.isEmpty else {
+            guard let source = try? rule.child("source")?.string(), !source.isEmpty else {
                 throw fail("\(path).source", "every rule needs its statute or regulation")
             }
-            guard let states = rule["states"] as? [String],
-                states.allSatisfy({ $0.count == 2 && $0 == $0.uppercased() })
-            else {
+            guard let states = stateCodes(rule.child("states")) else {
                 throw fail("\(path).states", "expected two-letter state codes such as [\"FL\"], or [] for everywhere")
             }
             var windows: [SendWindow?] = Array(repeating: nil, count: 7)
-            if let daily = rule["daily"] {
-                let window = try parseWindow(daily, path: "\(path).daily", fail: fail)
+            if let daily = rule.child("daily") {
+                let window = try parseWindow(daily, fail: fail)
                 windows = Array(repeating: window, count: 7)
             }
-            if let days = rule["days"] {
-                guard let days = days as? [String: Any] else { throw fail("\(path).days", "expected an object") }
-                for key in days.keys.sorted() {
+            if let days = rule.child("days") {
+                guard let members = try? days.members(.sorted) else { throw fail(days.path, "expected an object") }
+                for (key, window) in members {
                     guard let day = dayKeys.firstIndex(of: key) else {
-                        throw fail("\(path).days.\(key)", "unknown day; use sun, mon, tue, wed, thu, fri or sat")
+                        throw fail(window.path, "unknown day; use sun, mon, tue, wed, thu, fri or sat")
                     }
-                    windows[day] = try parseWindow(days[key] as Any, path: "\(path).days.\(key)", fail: fail)
+                    windows[day] = try parseWindow(window, fail: fail)
                 }
             }
-            if rule["daily"] == nil && rule["days"] == nil {
+            if !rule.has("daily") && !rule.has("days") {
                 throw fail(path, "give \"daily\": \"HH:MM-HH:MM\" and/or \"days\"")
             }
             var cap: FrequencyLimit?
-            if let capObject = rule["same_subject_cap"] {
-                let capPath = "\(path).same_subject_cap"
-                guard let capObject = capObject as? [String: Any],
-                    let maxSends = capObject["max_sends"] as? Int, maxSends > 0
+            if let capReader = rule.child("same_subject_cap") {
+                let capPath = capReader.path
+                guard case .object = capReader.value,
+                    let maxSends = try? capReader.child("max_sends")?.integer(in: 1...Int.max)
                 else { throw fail("\(capPath).max_sends", "expected a positive whole number") }
-                guard let hours = capObject["window_hours"] as? Int, hours > 0 else {
+                guard let hours = try? capReader.child("window_hours")?.integer(in: Int64(1)...Int64.max) else {
                     throw fail("\(capPath).window_hours", "expected a positive whole number of hours")
                 }
                 cap = FrequencyLimit(
                     maxSends: maxSends,
-                    windowSeconds: Int64(hours) * 3600,
+                    windowSeconds: hours * 3600,
                     perSubject: true,
-                    source: capObject["source"] as? String ?? source
+                    source: (try? capReader.child("source")?.string()) ?? source
                 )
             }
             result.append(
@@ -100,15 +113,27 @@ public enum QuietHoursRuleFile {
         return result
     }
 
+    /// Upper-case two-letter codes, or nil when the value is missing or anything else.
+    /// - Complexity: O(*n*) in the number of codes.
+    private static func stateCodes(_ reader: RuleReader?) -> [String]? {
+        guard let items = try? reader?.array() else { return nil }
+        var codes: [String] = []
+        for item in items {
+            guard let code = try? item.string(), code.count == 2, code == code.uppercased() else { return nil }
+            codes.append(code)
+        }
+        return codes
+    }
+
     static let dayKeys = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
     /// "08:00-21:00" → a window; "closed" → nil.
     private static func parseWindow(
-        _ value: Any,
-        path: String,
+        _ reader: RuleReader,
         fail: (String, String) -> MessagingDataError
-    ) throws -> SendWindow? {
-        guard let text = value as? String else { throw fail(path, "expected \"HH:MM-HH:MM\" or \"closed\"") }
+    ) throws(MessagingDataError) -> SendWindow? {
+        let path = reader.path
+        guard let text = try? reader.string() else { throw fail(path, "expected \"HH:MM-HH:MM\" or \"closed\"") }
         if text == "closed" { return nil }
         let parts = text.split(separator: "-")
         guard parts.count == 2, let start = minutes(parts[0]), let end = minutes(parts[1]) else {
