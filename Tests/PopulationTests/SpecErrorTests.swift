@@ -136,6 +136,19 @@ import Testing
         }
     }
 
+    @Test func duplicateKeyIsRefusedWithItsLine() {
+        let text = "{\"name\": \"a\",\n \"name\": \"b\"}"
+        let error = #expect(throws: PopulationError.self) {
+            _ = try PopulationSpec.parse(data: Data(text.utf8), file: "twice.json", baseDirectory: "/")
+        }
+        #expect(error?.path == "$")
+        #expect(
+            error?.description
+                == "twice.json: $: not valid JSON (line 2, column 2: found the key \"name\" a second time in the same "
+                + "object; expected each key once)"
+        )
+    }
+
     @Test func catalogErrorsNameTheCatalogFile() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("replylab-catalog-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
