@@ -12,12 +12,14 @@ public enum SpellingSuggestion {
         return best?.candidate
     }
 
-    /// Levenshtein distance over Unicode scalars: insertions, deletions and substitutions each count one.
+    /// Edit distance over Unicode scalars where insertions, deletions, substitutions and swapping two adjacent
+    /// characters each count one (optimal string alignment), since a swap ("timoeut", "lnit") is the commonest typo.
     /// - Complexity: O(*m* × *n*) time, O(*n*) space.
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = previous
         for i in 1...a.count {
@@ -28,8 +30,11 @@ public enum SpellingSuggestion {
                     current[j - 1] + 1,
                     previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                 )
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

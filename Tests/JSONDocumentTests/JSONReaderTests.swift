@@ -122,5 +122,13 @@ import Testing
         #expect(SpellingSuggestion.closest(to: "ab", among: ["xb", "ax"]) == "xb")
         #expect(SpellingSuggestion.closest(to: "colour", among: ["name", "share"]) == nil)
         #expect(SpellingSuggestion.editDistance("kitten", "sitting") == 3)
+        #expect(SpellingSuggestion.editDistance("", "abc") == 3)
+        #expect(SpellingSuggestion.editDistance("flaw", "lawn") == 2)
+        #expect(SpellingSuggestion.editDistance("same", "same") == 0)
+        // A swap of neighbours is one edit; optimal string alignment never edits a substring twice, so "ca" → "abc"
+        // is 3 (true Damerau–Levenshtein would say 2).
+        #expect(SpellingSuggestion.editDistance("lnit", "lint") == 1)
+        #expect(SpellingSuggestion.editDistance("timoeut", "timeout") == 1)
+        #expect(SpellingSuggestion.editDistance("ca", "abc") == 3)
     }
 }

@@ -207,13 +207,4 @@ private func run(_ arguments: [String]) -> (status: Int32, out: String, err: Str
     func suggestionIsTheNearestPlausibleName(typed: String, expected: String?) {
         #expect(Suggestion.closest(to: typed, in: ["simulate", "lint", "seed", "db"]) == expected)
     }
-
-    @Test func editDistanceKnownAnswers() {
-        #expect(Suggestion.editDistance("kitten", "sitting") == 3)
-        #expect(Suggestion.editDistance("", "abc") == 3)
-        #expect(Suggestion.editDistance("flaw", "lawn") == 2)
-        #expect(Suggestion.editDistance("same", "same") == 0)
-        #expect(Suggestion.editDistance("lnit", "lint") == 1)
-        #expect(Suggestion.editDistance("ca", "abc") == 3)
-    }
 }
