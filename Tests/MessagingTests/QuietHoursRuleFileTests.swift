@@ -59,6 +59,16 @@ import Testing
             "$.rules[0].same_subject_cap.max_sends", "expected a positive whole number"
         ),
         (#"{"rules": {}}"#, "$.rules", "expected an array of rules"),
+        (
+            #"{"rules": [{"name": "X", "states": ["FL"], "daily": "08:00-20:00", "source": "s", "same_subjet_cap": {"max_sends": 3, "window_hours": 24}}]}"#,
+            "$.rules[0].same_subjet_cap", "unknown key \"same_subjet_cap\"; did you mean \"same_subject_cap\"?"
+        ),
+        (
+            #"{"rules": [{"name": "X", "states": [], "daily": "08:00-20:00", "source": "s", "same_subject_cap": {"max_sends": 3, "window": 24}}]}"#,
+            "$.rules[0].same_subject_cap.window", "unknown key \"window\"; use max_sends, window_hours, source"
+        ),
+        (#"{"rulez": []}"#, "$.rules", "expected an array of rules"),
+        (#"{"rules": [], "extra": 1}"#, "$.extra", "unknown key \"extra\"; use about, rules"),
         ("not json", "$", "not valid JSON"),
     ])
     func badRulesNameTheFileAndPath(_ json: String, _ path: String, _ problem: String) {

@@ -22,6 +22,9 @@ extension MessagingDataError: JSONDocumentErrorConvertible {
     public init(_ error: JSONDocumentError) {
         switch error.problem {
         case .syntax, .duplicateKey: self.init(file: error.file, path: "$", problem: "not valid JSON")
+        case .unknownKey(let key, let allowed, let suggestion):
+            let hint = suggestion.map { "did you mean \"\($0)\"?" } ?? "use " + allowed.joined(separator: ", ")
+            self.init(file: error.file, path: error.path, problem: "unknown key \"\(key)\"; \(hint)")
         default: self.init(file: error.file, path: error.path, problem: "expected \(error.expected)")
         }
     }
@@ -56,10 +59,13 @@ public enum QuietHoursRuleFile {
         guard case .object = root.value, let rules = try? root.child("rules")?.array() else {
             throw fail("$.rules", "expected an array of rules")
         }
+        // A misspelt key must not silently drop a state's rule or cap, so every key is checked.
+        _ = try root.requireObject(allowed: ["about", "rules"])
         var result: [QuietHoursRule] = []
         for rule in rules {
             let path = rule.path
             guard case .object = rule.value else { throw fail(path, "expected an object") }
+            _ = try rule.requireObject(allowed: ruleKeys)
             if let enabled = rule.child("enabled") {
                 guard let flag = try? enabled.bool() else { throw fail(enabled.path, "expected true or false") }
                 if !flag { continue }
@@ -93,6 +99,7 @@ public enum QuietHoursRuleFile {
             var cap: FrequencyLimit?
             if let capReader = rule.child("same_subject_cap") {
                 let capPath = capReader.path
+                if case .object = capReader.value { _ = try capReader.requireObject(allowed: capKeys) }
                 guard case .object = capReader.value,
                     let maxSends = try? capReader.child("max_sends")?.integer(in: 1...Int.max)
                 else { throw fail("\(capPath).max_sends", "expected a positive whole number") }
@@ -126,6 +133,8 @@ public enum QuietHoursRuleFile {
     }
 
     static let dayKeys = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+    static let ruleKeys = ["name", "states", "daily", "days", "same_subject_cap", "source", "confidence", "enabled"]
+    static let capKeys = ["max_sends", "window_hours", "source"]
 
     /// "08:00-21:00" → a window; "closed" → nil.
     private static func parseWindow(
