@@ -14,7 +14,11 @@ out=Sources/Messaging/AreaCodes/AreaCodeTable.swift
     tail -n +2 "$csv" | tr -d '\r' | awk -F, '{
         n = split($4, zones, ";"); list = ""
         for (i = 1; i <= n; i++) list = list (i > 1 ? ", " : "") "\"" zones[i] "\""
-        printf "        AreaCodeInfo(areaCode: %s, country: \"%s\", state: \"%s\", timeZones: [%s]),\n", $1, $2, $3, list
+        line = sprintf("        AreaCodeInfo(areaCode: %s, country: \"%s\", state: \"%s\", timeZones: [%s]),", $1, $2, $3, list)
+        if (length(line) < 120) { print line; next }
+        # Too long for the house line length (.swift-format): one argument per line, as swift-format writes it.
+        printf "        AreaCodeInfo(\n            areaCode: %s,\n            country: \"%s\",\n", $1, $2
+        printf "            state: \"%s\",\n            timeZones: [%s]\n        ),\n", $3, list
     }'
     echo "    ]"
     echo "}"
