@@ -28,7 +28,7 @@ enum MessagingBenchmark {
             recipient.sends.record(subject: "cart", at: start.adding(seconds: -7_200))
             recipient.sends.record(subject: "winback", at: start.adding(seconds: -3_600))
             recipients.append(recipient)
-            schedules.append(policy.schedule(timeZones: recipient.timeZones, states: recipient.states))
+            schedules.append(policy.schedule(for: recipient))
         }
         let (gateTime, gateChecksum) = Measure.seconds(runs: runs) {
             var sent = 0

@@ -132,4 +132,33 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         #expect(try JSONEncoderForTests.decode(RecipientCompliance.self, from: json) == person)
         #expect(person.states == ["FL", "GA"])
     }
+
+    /// A known residence state is where the person is: its rules are checked on its own clocks as well as the area
+    /// code's (review M2). A New York number held by a Texan at 08:00 in Texas is too early for Texas's 09:00.
+    @Test(arguments: [
+        ("TX", utc(2026, 12, 1, 14), "Tue 08:00 in America/Chicago", "Texas"),
+        ("CA", utc(2026, 12, 1, 13), "Tue 05:00 in America/Los_Angeles", "Federal"),
+    ])
+    func residenceStateRulesRunOnTheResidenceClock(state: String, at: Instant, local: String, rule: String) throws {
+        var movedAway = try recipient("212-555-0123")
+        movedAway.residenceState = state
+        let decision = gate.check(movedAway, purpose: .marketing, subject: "cart", at: at)
+        guard case .deferred(_, let reason) = decision else {
+            Issue.record("\(state) resident on a 212 number at \(at.iso8601): expected deferred, got \(decision)")
+            return
+        }
+        #expect(reason.contains(local), "\(reason)")
+        #expect(reason.contains("(\(rule):"), "\(reason)")
+    }
+
+    @Test func residenceZonesAreTheUnionOfTheStatesAreaCodes() throws {
+        var person = try recipient("212-555-0123")
+        #expect(person.candidateTimeZones == ["America/New_York"])
+        person.residenceState = "OR"
+        #expect(person.candidateTimeZones == ["America/New_York", "America/Boise", "America/Los_Angeles"])
+        person.residenceState = "NY"
+        #expect(person.candidateTimeZones == ["America/New_York"])
+        #expect(AreaCodeDirectory.nanp.timeZones(inState: "TX") == ["America/Chicago", "America/Denver"])
+        #expect(AreaCodeDirectory.nanp.timeZones(inState: "ZZ") == [])
+    }
 }

@@ -143,6 +143,20 @@ private func object(_ line: Substring) throws -> [String: Any] {
         )
     }
 
+    /// Review M2: `--state` adds the residence's clocks, so a Texan with a New York number is not texted at 08:00
+    /// Texas time (Texas opens at 09:00).
+    @Test func residenceStateIsCheckedOnItsOwnClock() {
+        let texan = run(["text", "phone", "+12125550123", "--state", "TX", "--at", "1796133600000"])
+        #expect(texan.output.contains("time zones   America/New_York, America/Chicago, America/Denver (with TX)\n"))
+        #expect(
+            texan.output.contains(
+                "at 2026-12-01T14:00:00Z  blocked: quiet hours: Tue 08:00 in America/Chicago is outside 09:00–21:00"
+            )
+        )
+        let californian = run(["text", "phone", "+12125550123", "--state", "CA", "--at", "1796130000000"])
+        #expect(californian.output.contains("blocked: quiet hours: Tue 05:00 in America/Los_Angeles"))
+    }
+
     @Test func invalidPhoneNumbersFailWithTheReason() {
         let result = run(["text", "phone", "(911) 555-0123"])
         #expect(result.status == 1)

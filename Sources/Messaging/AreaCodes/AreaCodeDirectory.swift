@@ -4,6 +4,13 @@ public struct AreaCodeDirectory: Sendable {
     public let all: [AreaCodeInfo]
     /// Index into `all` by area code (−1 when absent), so a look-up is one array read.
     private let slots: [Int16]
+    /// Every zone used in each state or province, sorted by state: where a known resident of it may be.
+    private let zonesByState: [StateZones]
+
+    private struct StateZones: Sendable {
+        let state: String
+        let zones: [String]
+    }
 
     /// Builds a directory from `entries`; a later entry for the same area code replaces an earlier one.
     public init(_ entries: [AreaCodeInfo]) {
@@ -15,6 +22,11 @@ public struct AreaCodeDirectory: Sendable {
             slots[entry.areaCode] = Int16(index)
         }
         self.slots = slots
+        var zonesOfState: [String: Set<String>] = [:]
+        for entry in all { zonesOfState[entry.state, default: []].formUnion(entry.timeZones) }
+        zonesByState = zonesOfState.keys.sorted().map {
+            StateZones(state: $0, zones: zonesOfState[$0, default: []].sorted())
+        }
     }
 
     /// The geographic US and Canadian area codes of datasets/nanp-area-codes.csv (libphonenumber metadata via the
@@ -32,5 +44,18 @@ public struct AreaCodeDirectory: Sendable {
     /// Every distinct IANA zone the directory mentions, sorted.
     public var timeZoneNames: [String] {
         Array(Set(all.flatMap(\.timeZones))).sorted()
+    }
+
+    /// Every zone any area code of `state` uses, sorted (empty for an unknown state): the candidate zones of a
+    /// person known to live there, since the directory cannot say where in the state.
+    /// - Complexity: O(log s) in the number of states and provinces.
+    public func timeZones(inState state: String) -> [String] {
+        var low = 0
+        var high = zonesByState.count
+        while low < high {
+            let mid = (low + high) / 2
+            if zonesByState[mid].state < state { low = mid + 1 } else { high = mid }
+        }
+        return low < zonesByState.count && zonesByState[low].state == state ? zonesByState[low].zones : []
     }
 }

@@ -65,6 +65,19 @@ public struct RecipientCompliance: Hashable, Codable, Sendable {
         )
     }
 
+    /// Every zone the recipient may be in: the area code's `timeZones`, then the zones of the residence state
+    /// (every zone its area codes use, from `AreaCodeDirectory.nanp`), since a known resident is in that state
+    /// whatever the number says (compliance.md §3.3). Empty when `timeZones` is: an unknown zone falls back to
+    /// every US zone, which already covers the state.
+    public var candidateTimeZones: [String] {
+        guard !timeZones.isEmpty, let residenceState else { return timeZones }
+        var zones = timeZones
+        for zone in AreaCodeDirectory.nanp.timeZones(inState: residenceState) where !zones.contains(zone) {
+            zones.append(zone)
+        }
+        return zones
+    }
+
     /// Every state whose rules apply: the area code's and the residence's.
     public var states: [String] {
         var states: [String] = []
@@ -102,8 +115,7 @@ public struct OutboundGate: Sendable {
         subject: String,
         at: Instant
     ) -> GateDecision {
-        let schedule = quietHours.schedule(timeZones: recipient.timeZones, states: recipient.states)
-        return check(recipient, schedule: schedule, purpose: purpose, subject: subject, at: at)
+        check(recipient, schedule: quietHours.schedule(for: recipient), purpose: purpose, subject: subject, at: at)
     }
 
     /// The same check with the recipient's quiet-hours schedule resolved in advance (the simulator's hot path).
@@ -148,5 +160,13 @@ public struct OutboundGate: Sendable {
             if open == capped && caps.allows(recipient.sends, subject: subject, at: open) { break }
         }
         return .deferred(until: candidate, reason: reason)
+    }
+}
+
+extension QuietHoursPolicy {
+    /// Resolves `recipient` once: every candidate zone (area code and residence state) and every applicable
+    /// state's rules, so each state's hours are checked on each clock the person may be on.
+    public func schedule(for recipient: RecipientCompliance) -> Schedule {
+        schedule(timeZones: recipient.candidateTimeZones, states: recipient.states)
     }
 }

@@ -49,11 +49,13 @@ struct TextPhone: Command {
             return ExitStatus.success
         }
         console.out("area code    \(info.areaCode): \(info.state), \(info.country)")
-        console.out("time zones   \(info.timeZones.joined(separator: ", "))")
+        let zones = recipient.candidateTimeZones
+        let addedBy = zones.count > info.timeZones.count ? residence.map { " (with \($0))" } ?? "" : ""
+        console.out("time zones   \(zones.joined(separator: ", "))\(addedBy)")
         let policy =
             try rulesFile.map { QuietHoursPolicy(rules: try QuietHoursRuleFile.load(contentsOf: $0)) }
             ?? QuietHoursPolicy.standard
-        let schedule = policy.schedule(timeZones: recipient.timeZones, states: recipient.states)
+        let schedule = policy.schedule(for: recipient)
         for rule in schedule.rules {
             let window = Self.describe(rule.windows)
             let cap = rule.sameSubjectCap.map { "; \($0.maxSends) per \($0.windowSeconds / 3600) h same subject" } ?? ""
