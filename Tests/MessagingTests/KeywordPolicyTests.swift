@@ -85,14 +85,35 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
         KeywordCase("who is this?", .needsReview, "who is this"),
         KeywordCase("How did you get my number", .needsReview, "how did you get my number"),
         KeywordCase("spam", .needsReview, "spam"),
-        // Keywords inside ordinary sentences that must NOT opt out.
-        KeywordCase("I can't stop smiling", .none),
-        KeywordCase("I can’t stop smiling 😂", .none),
-        KeywordCase("Can I stop by the store at 5?", .none),
-        KeywordCase("I'll stop in tomorrow", .none),
-        KeywordCase("Please cancel my order", .none),
-        KeywordCase("can I cancel my appointment", .none),
-        KeywordCase("This is the end of the road", .none),
+        // Review M3: an idiom never clears a per-se word. Word lists cannot tell "Stop at once" from "stop at the
+        // mall", so a reply with STOP, CANCEL, END, QUIT… in it always reaches a person at least; the idiom that
+        // made it look harmless is what the reviewer is shown. (These six were `.none` before: that was the defect.)
+        KeywordCase("I can't stop smiling", .needsReview, "cant stop"),
+        KeywordCase("I can’t stop smiling 😂", .needsReview, "cant stop"),
+        KeywordCase("Can I stop by the store at 5?", .needsReview, "stop by"),
+        KeywordCase("I'll stop in tomorrow", .needsReview, "stop in"),
+        KeywordCase("Please cancel my order", .needsReview, "cancel my order"),
+        KeywordCase("can I cancel my appointment", .needsReview, "cancel my appointment"),
+        KeywordCase("This is the end of the road", .needsReview, "the end"),
+        // The reviewer's replies that used to be `.none`: each is a revocation or needs a person.
+        KeywordCase("STOP AT ONCE!", .optOutPhrase, "stop at once"),
+        KeywordCase("Stop at once", .optOutPhrase, "stop at once"),
+        KeywordCase("stop in the name of the law", .needsReview, "stop in"),
+        KeywordCase("Stop over-texting me", .needsReview, "stop over"),
+        KeywordCase("Cancel order texts", .needsReview, "cancel order"),
+        // Lesser M3 cases, judged: a per-se word whose only company is courtesy, the messages it means or HELP is
+        // a revocation (opt-out is the side a sender can defend; "STOP HELP" still gets the opt-out confirmation).
+        KeywordCase("STOP all texts", .optOutPhrase, "stop"),
+        KeywordCase("stop msgs", .optOutPhrase, "stop"),
+        KeywordCase("Stop the messages please", .optOutPhrase, "stop"),
+        KeywordCase("STOP HELP", .optOutPhrase, "stop"),
+        KeywordCase("cancel these sms", .optOutPhrase, "cancel"),
+        // A negated revocation phrase is not a revocation, but its per-se word still reaches a person.
+        KeywordCase("please don't stop texting me", .needsReview, "dont stop"),
+        KeywordCase("Never stop texting me!", .needsReview, "never stop"),
+        KeywordCase("why don't you stop texting me", .optOutPhrase, "stop texting"),  // "don't" is not on the phrase
+        KeywordCase("I said do not text me", .optOutPhrase, "do not text me"),
+        // Replies without a per-se word that must NOT opt out.
         KeywordCase("I need help with my order", .none),
         KeywordCase("more info please", .none),
         KeywordCase("yes please", .none),

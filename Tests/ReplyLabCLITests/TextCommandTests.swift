@@ -43,6 +43,18 @@ private func object(_ line: Substring) throws -> [String: Any] {
         #expect(fields["advice"] as? String == "the ’ in “Don’t” makes this 3 segments instead of 1; use '")
     }
 
+    /// Review M3: these came back `none`, so marketing went on after a clear revocation.
+    @Test(arguments: [
+        "STOP AT ONCE!", "Stop at once", "stop in the name of the law", "Stop over-texting me", "Cancel order texts",
+    ])
+    func aSentenceInitialStopIsNeverIgnored(_ reply: String) throws {
+        let fields = try object(
+            Substring(run(["text", "check", reply, "--json"]).output.trimmingCharacters(in: .newlines))
+        )
+        let keywordClass = try #require(fields["keyword_class"] as? String)
+        #expect(["opt_out_phrase", "needs_review"].contains(keywordClass), "\(reply): \(keywordClass)")
+    }
+
     @Test func humanOutputShowsEachFactOnItsOwnLine() {
         let result = run(["text", "check", "We must STOP this bill"])
         #expect(result.status == 0)
@@ -99,12 +111,12 @@ private func object(_ line: Substring) throws -> [String: Any] {
         #expect(lines.count == 4)
         let objects = try lines.map(object)
         #expect(objects.map { $0["line"] as? Int } == [1, 2, 4, 5])
-        #expect(objects.map { $0["keyword_class"] as? String } == ["opt_out_exact", "none", "help", "none"])
+        #expect(objects.map { $0["keyword_class"] as? String } == ["opt_out_exact", "needs_review", "help", "none"])
         #expect(objects.map { $0["encoding"] as? String } == ["GSM-7", "GSM-7", "GSM-7", "UCS-2"])
         #expect(objects[3]["total_units"] as? Int == 4)
         let table = run(["text", "check", "--file", path])
         #expect(table.output.hasPrefix("line  encoding  segments  cost       reply class     text\n"))
-        #expect(table.output.contains("2     GSM-7     1         $0.0083    none            I can't stop smiling"))
+        #expect(table.output.contains("2     GSM-7     1         $0.0083    needs_review    I can't stop smiling"))
     }
 
     @Test func aMissingFileIsNamedInOneLine() {

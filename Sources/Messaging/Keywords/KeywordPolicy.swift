@@ -2,8 +2,9 @@
 ///
 /// Layer one emulates the carrier: the whole reply, normalised, is one keyword. Layer two applies the FCC 24-24
 /// "any reasonable means" rule: clear revocation phrases anywhere in a reply opt out; a per-se word such as
-/// STOP inside an ordinary sentence goes to a person, unless an idiom shows it is not about messages
-/// ("I can't stop smiling").
+/// STOP inside an ordinary sentence goes to a person. An idiom ("I can't stop smiling") never clears a per-se word:
+/// word lists cannot tell "Stop at once" from "stop at the mall", so it only tells the reviewer why it looked
+/// harmless.
 public struct KeywordPolicy: Hashable, Sendable {
     /// Carrier opt-out keywords matched against the whole reply.
     public let optOutKeywords: [String]
@@ -19,7 +20,10 @@ public struct KeywordPolicy: Hashable, Sendable {
     public let perSeWords: [String]
     /// Words that may pad a per-se word without changing its meaning ("please", "now", "thanks").
     public let courtesyWords: [String]
-    /// Idioms in which a per-se word is not about messages ("can't stop", "stop by", "cancel my order").
+    /// Words naming the messages a per-se word refers to ("stop msgs", "STOP all texts"): still a revocation.
+    public let messageWords: [String]
+    /// Idioms in which a per-se word is probably not about messages ("can't stop", "stop by", "cancel my order").
+    /// They lower the reply to needs-review at most, never to an ordinary reply, and name what the reviewer sees.
     public let harmlessIdioms: [String]
     /// Replies that may mean "stop" and need a person ("not interested", "who is this").
     public let reviewPhrases: [String]
@@ -32,6 +36,7 @@ public struct KeywordPolicy: Hashable, Sendable {
         revocationPhrases: [String],
         perSeWords: [String],
         courtesyWords: [String],
+        messageWords: [String] = [],
         harmlessIdioms: [String],
         reviewPhrases: [String]
     ) {
@@ -42,6 +47,7 @@ public struct KeywordPolicy: Hashable, Sendable {
         self.revocationPhrases = revocationPhrases
         self.perSeWords = perSeWords
         self.courtesyWords = courtesyWords
+        self.messageWords = messageWords
         self.harmlessIdioms = harmlessIdioms
         self.reviewPhrases = reviewPhrases
         let normal = { (list: [String]) in list.map { ReplyWords($0).words }.filter { !$0.isEmpty } }
@@ -53,6 +59,7 @@ public struct KeywordPolicy: Hashable, Sendable {
             revocations: normal(revocationPhrases),
             perSe: normal(perSeWords).map { $0.joined(separator: " ") },
             courtesy: normal(courtesyWords).map { $0.joined(separator: " ") },
+            message: normal(messageWords).map { $0.joined(separator: " ") },
             idioms: normal(harmlessIdioms),
             review: normal(reviewPhrases)
         )
@@ -68,6 +75,7 @@ public struct KeywordPolicy: Hashable, Sendable {
         /// Short lists searched linearly: cheaper than hashing for a handful of words, and no hashed look-ups.
         var perSe: [String]
         var courtesy: [String]
+        var message: [String]
         var idioms: [[String]]
         var review: [[String]]
     }
@@ -87,7 +95,8 @@ public struct KeywordPolicy: Hashable, Sendable {
         revocationPhrases: [
             "unsubscribe", "opt out", "optout", "opt me out", "stop texting", "stop txting", "stop text",
             "stop messaging", "stop sending", "stop contacting", "stop the texts", "stop these texts",
-            "stop these messages", "stop all messages", "quit texting", "quit messaging", "quit sending",
+            "stop these messages", "stop all messages", "stop at once", "quit texting", "quit messaging",
+            "quit sending",
             "remove me", "remove my number", "take me off", "delete my number", "leave me alone", "go away",
             "no more texts", "no more text", "no more messages", "dont text me", "do not text me",
             "dont message me", "do not message me", "dont contact me", "do not contact me", "never text me",
@@ -97,6 +106,10 @@ public struct KeywordPolicy: Hashable, Sendable {
         courtesyWords: [
             "please", "pls", "plz", "now", "thanks", "thank", "you", "thx", "ty", "it", "all", "me", "asap",
             "already", "ok", "okay", "just", "seriously", "again", "immediately", "right", "away",
+        ],
+        messageWords: [
+            "text", "texts", "txt", "txts", "msg", "msgs", "message", "messages", "sms", "these", "those", "the",
+            "your", "ur", "this",
         ],
         harmlessIdioms: [
             "cant stop", "cannot stop", "couldnt stop", "wont stop", "dont stop", "never stop", "stop by",
@@ -129,26 +142,45 @@ public struct KeywordPolicy: Hashable, Sendable {
         if let phrase = compiled.wholeReply.first(where: { $0 == reply.words }) {
             return KeywordMatch(keywordClass: .optOutPhrase, keyword: phrase.joined(separator: " "))
         }
-        if let phrase = compiled.revocations.first(where: { !reply.occurrences(of: $0).isEmpty }) {
+        if let phrase = compiled.revocations.first(where: { phrase in
+            reply.occurrences(of: phrase).contains { !Self.isNegated(reply.words, at: $0) }
+        }) {
             return KeywordMatch(keywordClass: .optOutPhrase, keyword: phrase.joined(separator: " "))
         }
         let perSeIndices = reply.words.indices.filter { compiled.perSe.contains(reply.words[$0]) }
-        if let first = perSeIndices.first,
-            reply.words.allSatisfy({ compiled.perSe.contains($0) || compiled.courtesy.contains($0) })
-        {
+        if let first = perSeIndices.first, reply.words.allSatisfy(isRevocationCompany) {
             return KeywordMatch(keywordClass: .optOutPhrase, keyword: reply.words[first])
         }
-        var harmless: [Int] = []
-        for idiom in compiled.idioms {
-            for start in reply.occurrences(of: idiom) { harmless.append(contentsOf: start..<(start + idiom.count)) }
-        }
-        if let index = perSeIndices.first(where: { !harmless.contains($0) }) {
-            return KeywordMatch(keywordClass: .needsReview, keyword: reply.words[index])
+        if let first = perSeIndices.first {
+            var idiomAt = [Int?](repeating: nil, count: reply.words.count)
+            for (number, idiom) in compiled.idioms.enumerated() {
+                for start in reply.occurrences(of: idiom) {
+                    for index in start..<(start + idiom.count) where idiomAt[index] == nil { idiomAt[index] = number }
+                }
+            }
+            let bareWord = perSeIndices.first { idiomAt[$0] == nil }.map { reply.words[$0] }
+            let idiom = idiomAt[first].map { compiled.idioms[$0].joined(separator: " ") }
+            return KeywordMatch(keywordClass: .needsReview, keyword: bareWord ?? idiom)
         }
         if let phrase = compiled.review.first(where: { !reply.occurrences(of: $0).isEmpty }) {
             return KeywordMatch(keywordClass: .needsReview, keyword: phrase.joined(separator: " "))
         }
         return KeywordMatch(keywordClass: .none, keyword: nil)
+    }
+
+    /// Words that may keep company with a per-se word in a revocation: per-se, courtesy and message words, and
+    /// the help keywords ("STOP HELP" opts out; the confirmation says how to get help).
+    private func isRevocationCompany(_ word: String) -> Bool {
+        compiled.perSe.contains(word) || compiled.courtesy.contains(word) || compiled.message.contains(word)
+            || compiled.help.contains([word])
+    }
+
+    /// Words that turn a following revocation phrase around ("please don't stop texting me").
+    static let negations = ["dont", "not", "never"]
+
+    /// True when the phrase starting at `start` directly follows a negation.
+    static func isNegated(_ words: [String], at start: Int) -> Bool {
+        start > 0 && negations.contains(words[start - 1])
     }
 
     /// True when `word` is any carrier opt-out, opt-in or help keyword: a menu answer must never be one, since
