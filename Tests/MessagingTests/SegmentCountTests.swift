@@ -108,6 +108,21 @@ private func repeated(_ text: String, _ count: Int) -> String { String(repeating
         #expect(SegmentCount.of(a(80) + "’").unitsPerSegment == 67)
     }
 
+    /// Review M4: a grapheme or escape pair that moves to the next segment leaves its slot empty, so "free in the
+    /// last segment" must count what the last segment really holds, not segments × capacity − units.
+    @Test(arguments: [
+        (a(66) + "😀" + a(66), 3, 66),  // 66 + (2 moves on) | 2 + 65 | 1: the last holds 1 of 67
+        (a(152) + "€" + a(152), 3, 152),  // 152 + (€ moves on) | 2 + 151 | 1: the last holds 1 of 153
+        (a(161), 2, 145),  // no move: 153 | 8
+        (a(60) + "😀", 1, 8),  // one segment: 62 of 70
+        ("", 0, 160),
+    ])
+    func unitsLeftInLastSegmentCountTheSlotsLeftByMovedCharacters(text: String, segments: Int, left: Int) {
+        let count = SegmentCount.of(text)
+        #expect(count.segments == segments)
+        #expect(count.unitsLeftInLastSegment == left)
+    }
+
     @Test func sixteenBitReferenceRoutesFit152And66APart() {
         #expect(TextEncoding.gsm7.multipartCapacity(header: .eightBitReference) == 153)
         #expect(TextEncoding.ucs2.multipartCapacity(header: .eightBitReference) == 67)

@@ -55,6 +55,13 @@ private func object(_ line: Substring) throws -> [String: Any] {
         #expect(["opt_out_phrase", "needs_review"].contains(keywordClass), "\(reply): \(keywordClass)")
     }
 
+    /// Review M4: the emoji moves whole to the second part, so its part-one slot is lost; 66 more fit, not 67.
+    @Test func freeUnitsCountTheSlotAnEmojiLeftBehind() {
+        let text = String(repeating: "a", count: 66) + "😀" + String(repeating: "a", count: 66)
+        let result = run(["text", "check", text])
+        #expect(result.output.contains("segments     3 × 67 UTF-16 units (134 used, 66 free in the last)\n"))
+    }
+
     @Test func humanOutputShowsEachFactOnItsOwnLine() {
         let result = run(["text", "check", "We must STOP this bill"])
         #expect(result.status == 0)

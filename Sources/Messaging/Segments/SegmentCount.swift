@@ -15,19 +15,26 @@ public struct SegmentCount: Hashable, Codable, Sendable {
     public var totalUnits: Int
     /// The characters that forced UCS-2, in order of first appearance, each once.
     public var nonGSMCharacters: [Character]
+    /// Units the last segment holds. Less than `totalUnits` minus the full parts before it when a grapheme or an
+    /// escape pair moved to the next part and left its slot empty.
+    public var unitsInLastSegment: Int
 
+    /// - Parameter unitsInLastSegment: nil when nothing moved between parts (then it is the remainder).
     public init(
         encoding: TextEncoding,
         segments: Int,
         unitsPerSegment: Int,
         totalUnits: Int,
-        nonGSMCharacters: [Character]
+        nonGSMCharacters: [Character],
+        unitsInLastSegment: Int? = nil
     ) {
         self.encoding = encoding
         self.segments = segments
         self.unitsPerSegment = unitsPerSegment
         self.totalUnits = totalUnits
         self.nonGSMCharacters = nonGSMCharacters
+        self.unitsInLastSegment =
+            unitsInLastSegment ?? (segments == 0 ? 0 : totalUnits - (segments - 1) * unitsPerSegment)
     }
 
     /// Counts the segments of `text` with the usual 6-octet header on each part of a long message.
@@ -56,13 +63,14 @@ public struct SegmentCount: Hashable, Codable, Sendable {
         if isGSM {
             let part = TextEncoding.gsm7.multipartCapacity(header: header)
             let capacity = septets <= 160 ? 160 : part
-            let segments = septets == 0 ? 0 : septets <= 160 ? 1 : packGSM(text, capacity: part)
+            let packed = septets <= 160 ? nil : packGSM(text, capacity: part)
             return SegmentCount(
                 encoding: .gsm7,
-                segments: segments,
+                segments: packed?.segments ?? (septets == 0 ? 0 : 1),
                 unitsPerSegment: capacity,
                 totalUnits: septets,
-                nonGSMCharacters: []
+                nonGSMCharacters: [],
+                unitsInLastSegment: packed?.unitsInLastSegment
             )
         }
         var nonGSM: [Character] = []
@@ -75,19 +83,20 @@ public struct SegmentCount: Hashable, Codable, Sendable {
         let units = text.utf16.count
         let part = TextEncoding.ucs2.multipartCapacity(header: header)
         let capacity = units <= 70 ? 70 : part
-        let segments = units <= 70 ? 1 : packUCS2(text, capacity: part)
+        let packed = units <= 70 ? nil : packUCS2(text, capacity: part)
         return SegmentCount(
             encoding: .ucs2,
-            segments: segments,
+            segments: packed?.segments ?? 1,
             unitsPerSegment: capacity,
             totalUnits: units,
-            nonGSMCharacters: nonGSM
+            nonGSMCharacters: nonGSM,
+            unitsInLastSegment: packed?.unitsInLastSegment
         )
     }
 
     /// Greedy GSM-7 packing into parts of `capacity` septets: an escape pair, and CR LF (one grapheme), never split.
     /// - Complexity: O(n) in the number of scalars.
-    private static func packGSM(_ text: String, capacity: Int) -> Int {
+    private static func packGSM(_ text: String, capacity: Int) -> SegmentPacker {
         var packer = SegmentPacker(capacity: capacity)
         var pendingCarriageReturn = false
         for scalar in text.unicodeScalars {
@@ -106,13 +115,13 @@ public struct SegmentCount: Hashable, Codable, Sendable {
             packer.place(GSMAlphabet.septets(for: scalar))
         }
         if pendingCarriageReturn { packer.place(1) }
-        return packer.segments
+        return packer
     }
 
     /// Greedy UCS-2 packing into parts of `capacity` units that never splits a grapheme cluster; a cluster larger than a
     /// whole part (a long run of combining marks) is split between its scalars, never inside a surrogate pair.
     /// - Complexity: O(n) in the number of clusters.
-    private static func packUCS2(_ text: String, capacity: Int) -> Int {
+    private static func packUCS2(_ text: String, capacity: Int) -> SegmentPacker {
         var packer = SegmentPacker(capacity: capacity)
         for character in text {
             let units = character.utf16.count
@@ -122,12 +131,12 @@ public struct SegmentCount: Hashable, Codable, Sendable {
                 for scalar in character.unicodeScalars { packer.place(scalar.utf16.count) }
             }
         }
-        return packer.segments
+        return packer
     }
 
     /// Units still free in the last segment, e.g. how much text could be added at no extra cost.
     public var unitsLeftInLastSegment: Int {
-        segments == 0 ? unitsPerSegment : max(0, segments * unitsPerSegment - totalUnits)
+        segments == 0 ? unitsPerSegment : max(0, unitsPerSegment - unitsInLastSegment)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -135,6 +144,7 @@ public struct SegmentCount: Hashable, Codable, Sendable {
         case unitsPerSegment = "units_per_segment"
         case totalUnits = "total_units"
         case nonGSMCharacters = "non_gsm_characters"
+        case unitsInLastSegment = "units_in_last_segment"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -144,6 +154,9 @@ public struct SegmentCount: Hashable, Codable, Sendable {
         unitsPerSegment = try container.decode(Int.self, forKey: .unitsPerSegment)
         totalUnits = try container.decode(Int.self, forKey: .totalUnits)
         nonGSMCharacters = try container.decode([String].self, forKey: .nonGSMCharacters).compactMap(\.first)
+        unitsInLastSegment =
+            try container.decodeIfPresent(Int.self, forKey: .unitsInLastSegment)
+            ?? (segments == 0 ? 0 : totalUnits - (segments - 1) * unitsPerSegment)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -153,6 +166,7 @@ public struct SegmentCount: Hashable, Codable, Sendable {
         try container.encode(unitsPerSegment, forKey: .unitsPerSegment)
         try container.encode(totalUnits, forKey: .totalUnits)
         try container.encode(nonGSMCharacters.map(String.init), forKey: .nonGSMCharacters)
+        try container.encode(unitsInLastSegment, forKey: .unitsInLastSegment)
     }
 }
 
@@ -160,17 +174,18 @@ public struct SegmentCount: Hashable, Codable, Sendable {
 struct SegmentPacker {
     let capacity: Int
     private(set) var segments = 1
-    private var used = 0
+    /// Units placed in the current (last) segment.
+    private(set) var unitsInLastSegment = 0
 
     init(capacity: Int) {
         self.capacity = capacity
     }
 
     mutating func place(_ units: Int) {
-        if used + units > capacity {
+        if unitsInLastSegment + units > capacity {
             segments += 1
-            used = 0
+            unitsInLastSegment = 0
         }
-        used += units
+        unitsInLastSegment += units
     }
 }
