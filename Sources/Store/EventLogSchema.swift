@@ -191,7 +191,10 @@ public enum EventLogSchema {
         public var wasUpToDate: Bool { fromVersion == toVersion && rebuiltIndexes.isEmpty }
     }
 
-    /// Brings `database` to `currentVersion`, one transaction per migration.
+    /// Brings `database` to `currentVersion`, one transaction per migration. Each transaction re-reads the version
+    /// once it holds the write lock, so two processes opening a new file at once do not both create the tables;
+    /// the report's `fromVersion` is the version this call found under the lock (current when another process
+    /// migrated meanwhile).
     ///
     /// - Throws: `StoreError.newerSchema` for a file from a newer ReplyLab (nothing is touched),
     ///   `StoreError.outdatedReadOnlySchema` for an old file opened read-only, `SQLiteError` if a step fails
@@ -218,16 +221,30 @@ public enum EventLogSchema {
                 supportedVersion: currentVersion
             )
         }
-        for version in Int(found)..<migrations.count {
-            try database.transaction { database in
-                try database.execute(migrations[version])
-                if version == migrations.count - 1 {
+        var firstMigrated: Int64?
+        var reached = found
+        while reached < currentVersion {
+            reached = try database.transaction { database in
+                // Read again under the write lock: another process may have migrated since `found` was read.
+                let version = try database.userVersion()
+                if version > currentVersion {
+                    throw StoreError.newerSchema(
+                        path: database.path,
+                        fileVersion: version,
+                        supportedVersion: currentVersion
+                    )
+                }
+                guard version < currentVersion else { return version }
+                try database.execute(migrations[Int(version)])
+                if version == currentVersion - 1 {
                     for index in analyticsIndexes { try database.execute(index.sql) }
                 }
                 try database.execute("PRAGMA user_version = \(version + 1)")
+                if firstMigrated == nil { firstMigrated = version }
+                return version + 1
             }
         }
-        return MigrationReport(fromVersion: found, toVersion: currentVersion)
+        return MigrationReport(fromVersion: firstMigrated ?? currentVersion, toVersion: currentVersion)
     }
 
     /// Analytics indexes absent from `database`, in `analyticsIndexes` order.

@@ -153,4 +153,39 @@ import Testing
         try first.execute("COMMIT")
         try second.execute("BEGIN IMMEDIATE; COMMIT")
     }
+
+    /// Review M5: two processes opening a new file at once (two `replylab population generate --db` into one log).
+    /// The second reads user_version 0 before the first commits its migration; it must re-read the version once it
+    /// holds the write lock instead of failing with "table runs already exists".
+    @Test func twoConnectionsMigratingANewFileAtOnceBothSucceed() throws {
+        let path = folder.path("race.sqlite")
+        let first = try Database(path: path)
+        try first.execute("BEGIN IMMEDIATE")  // the first process is mid-migration and holds the write lock
+        let outcome = MigrationOutcome()
+        let second = Thread {
+            do {
+                outcome.report = try EventLogSchema.migrate(try Database(path: path))
+            } catch {
+                outcome.error = "\(error)"
+            }
+            outcome.done.signal()
+        }
+        second.start()
+        Thread.sleep(forTimeInterval: 0.3)  // the second has read version 0 and waits in BEGIN IMMEDIATE
+        for migration in EventLogSchema.migrations { try first.execute(migration) }
+        for index in EventLogSchema.analyticsIndexes { try first.execute(index.sql) }
+        try first.execute("PRAGMA user_version = \(EventLogSchema.currentVersion)")
+        try first.execute("COMMIT")
+        outcome.done.wait()
+        #expect(outcome.error == nil)
+        #expect(outcome.report?.wasUpToDate == true)
+        #expect(try first.userVersion() == EventLogSchema.currentVersion)
+    }
+}
+
+/// What the racing migration on another thread returned; read only after `done` is signalled.
+private final class MigrationOutcome: @unchecked Sendable {
+    var report: EventLogSchema.MigrationReport?
+    var error: String?
+    let done = DispatchSemaphore(value: 0)
 }
