@@ -2,8 +2,12 @@ import Messaging
 
 /// What happened in one call to the runtime, in order; the simulator turns these into event-log rows.
 public enum FlowEvent: Sendable, Equatable {
-    /// A text left (or will leave at `text.at`, when the gate deferred it).
+    /// A text left, or, when `text.deferredReason` is set, is scheduled to leave at `text.at`. A deferred text is
+    /// also kept in `FlowSession.pendingSends`; deliver it at `text.at` only if it is still there (a later
+    /// `.sendCancelled` withdraws it, e.g. after STOP).
     case sent(OutboundText)
+    /// A deferred text that had not left yet is withdrawn (opt-out, review hold) and must not be delivered.
+    case sendCancelled(OutboundText, reason: String)
     /// The gate, or a template with nothing to print, held a text back.
     case suppressed(node: String?, text: String, reason: String)
     /// The flow waits for a reply at `node`; fire `.timeout` at `timeoutAt` and `.expired` at `expiresAt`.

@@ -133,6 +133,7 @@ public struct FlowRuntime: Sendable {
             let keyword = match.keyword ?? text
             sprint.session.recipient.consent.optOut(keyword: keyword, at: sprint.now)
             sprint.events.append(.optedOut(keyword: keyword))
+            cancelPending(reason: "the customer opted out by \"\(keyword)\"", &sprint)
             sendCompliance(optOutConfirmation, &sprint)
             if sprint.session.status != .ended { finish("opted_out", reason: nil, &sprint) }
             return
@@ -379,6 +380,11 @@ public struct FlowRuntime: Sendable {
         // Frequency caps count what the brand chose to send; the replies the law requires never use them up.
         if purpose != .compliance { sprint.session.recipient.sends.record(subject: flow.subject, at: at) }
         sprint.session.lastSendAt = max(sprint.session.lastSendAt ?? at, at)
+        if let deferredReason {
+            sprint.session.pendingSends.append(
+                PendingSend(text: text, node: node, purpose: purpose, at: at, deferredReason: deferredReason)
+            )
+        }
         sprint.events.append(
             .sent(
                 OutboundText(
@@ -393,6 +399,35 @@ public struct FlowRuntime: Sendable {
             )
         )
         return decision
+    }
+
+    /// Withdraws every deferred text still waiting for its time, each with a `.sendCancelled` event.
+    /// - Complexity: O(n) in the pending sends (usually none or one).
+    private func cancelPending(
+        reason: String,
+        where shouldCancel: (PendingSend) -> Bool = { _ in true },
+        _ sprint: inout Sprint
+    ) {
+        guard !sprint.session.pendingSends.isEmpty else { return }
+        var kept: [PendingSend] = []
+        for pending in sprint.session.pendingSends {
+            guard shouldCancel(pending) else {
+                kept.append(pending)
+                continue
+            }
+            let segments = SegmentCount.of(pending.text)
+            let withdrawn = OutboundText(
+                text: pending.text,
+                node: pending.node,
+                purpose: pending.purpose,
+                at: pending.at,
+                deferredReason: pending.deferredReason,
+                segments: segments,
+                cost: pricing.cost(of: segments)
+            )
+            sprint.events.append(.sendCancelled(withdrawn, reason: reason))
+        }
+        sprint.session.pendingSends = kept
     }
 
     private func finish(_ outcome: String, reason: String?, _ sprint: inout Sprint) {
@@ -418,6 +453,8 @@ private struct Sprint {
         self.now = now
         self.draw = draw
         self.schedule = schedule
+        // Deferred texts whose time has come have left; only later ones can still be withdrawn.
+        if !self.session.pendingSends.isEmpty { self.session.pendingSends.removeAll { $0.at <= now } }
     }
 
     var step: FlowStep { FlowStep(events: events, session: session) }

@@ -44,6 +44,10 @@ public struct FlowSession: Codable, Sendable, Equatable {
     public internal(set) var repliesReceived: Int = 0
     /// When the last text left (or is scheduled to leave, if deferred); waits count from it.
     public internal(set) var lastSendAt: Instant?
+    /// Texts the gate deferred that have not reached their time yet, in the order sent. The runtime drops
+    /// each once a call's time reaches its `at`, and withdraws them (`.sendCancelled`) on opt-out; a caller
+    /// delivers a deferred text only if it is still listed here when its time comes.
+    public internal(set) var pendingSends: [PendingSend] = []
 
     public init(contact: JSONValue, recipient: RecipientCompliance) {
         self.contact = contact
@@ -60,5 +64,23 @@ public struct FlowSession: Codable, Sendable, Equatable {
         case handoffOutcome = "handoff_outcome"
         case repliesReceived = "replies_received"
         case lastSendAt = "last_send_at"
+        case pendingSends = "pending_sends"
+    }
+}
+
+/// A deferred text waiting for its time: what a caller needs to deliver it, or to know it was withdrawn.
+public struct PendingSend: Codable, Sendable, Equatable {
+    public var text: String
+    /// The node that sent it.
+    public var node: String?
+    public var purpose: MessagePurpose
+    /// When it is due to leave.
+    public var at: Instant
+    /// Why the gate deferred it.
+    public var deferredReason: String
+
+    enum CodingKeys: String, CodingKey {
+        case text, node, purpose, at
+        case deferredReason = "deferred_reason"
     }
 }

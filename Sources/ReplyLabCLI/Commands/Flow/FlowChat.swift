@@ -179,6 +179,8 @@ struct FlowChat: Command {
             if let reason = text.deferredReason { notes.append("deferred to \(ChatClock.format(text.at)): \(reason)") }
             if !notes.isEmpty { line += "\n  · " + notes.joined(separator: "; ") }
             return line
+        case .sendCancelled(let text, let reason):
+            return "  · cancelled \"\(text.text)\" (was due \(ChatClock.format(text.at))): \(reason)"
         case .suppressed(_, let text, let reason): return "  · held back \"\(text)\": \(reason)"
         case .waiting(let node, let timeoutAt, let expiresAt):
             let timeout = timeoutAt.map { "timeout at \(ChatClock.format($0)), " } ?? "no timeout, "
