@@ -35,4 +35,70 @@ import Testing
         #expect(!later.events.contains { if case .sendCancelled = $0 { true } else { false } })
         #expect(later.session.pendingSends.isEmpty)
     }
+
+    // F3: a conversation the customer starts meets the keyword layer and the consent check.
+    @Test func inboundStopOpensNoConversationAndSendsNoPromotion() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("abandoned-cart.json"))
+        let step = runtime.start(
+            TestSupport.session(optedIn: false),
+            trigger: .inbound("STOP"),
+            at: TestSupport.morning
+        )
+        #expect(step.events.first == .optedOut(keyword: "STOP"))
+        #expect(step.outbound.map(\.purpose) == [.compliance])
+        #expect(step.endedOutcome == "opted_out")
+        #expect(step.session.recipient.consent.isOptedOut(at: TestSupport.morning))
+    }
+
+    @Test func anInboundTriggerDoesNotMakeThePromotionTransactional() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("abandoned-cart.json"))
+        let unsubscribed = runtime.start(
+            TestSupport.session(optedIn: false),
+            trigger: .inbound("hi"),
+            at: TestSupport.morning
+        )
+        #expect(unsubscribed.outbound.isEmpty)
+        #expect(unsubscribed.endedOutcome == "suppressed")
+
+        let subscribed = runtime.start(TestSupport.session(), trigger: .inbound("hi"), at: TestSupport.morning)
+        #expect(subscribed.outbound.map(\.purpose) == [.marketing])
+    }
+
+    @Test(arguments: ["HELP", "not interested"])
+    func anInboundKeywordDoesNotStartTheFlow(_ text: String) throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("abandoned-cart.json"))
+        let step = runtime.start(TestSupport.session(), trigger: .inbound(text), at: TestSupport.morning)
+        #expect(step.outbound.allSatisfy { $0.purpose == .compliance })
+        #expect(!step.events.contains { if case .routed = $0 { true } else { false } })
+    }
+
+    // F5: a sender-initiated step stays marketing after the customer has replied once.
+    @Test func theCrossSellAfterATimeoutIsMarketingEvenAfterAReply() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("post-purchase.json"))
+        let started = runtime.start(TestSupport.session(), at: TestSupport.morning)
+        let answered = runtime.resume(started.session, with: .message("1"), at: TestSupport.morning.adding(seconds: 60))
+        #expect(answered.outbound.map(\.purpose) == [.transactional])
+        let due = try #require(answered.session.timeoutAt)
+        let crossSell = runtime.resume(answered.session, with: .timeout, at: due)
+        #expect(crossSell.routes == ["setup_tips → No reply"])
+        #expect(!crossSell.outbound.isEmpty)
+        #expect(crossSell.outbound.allSatisfy { $0.purpose == .marketing })
+    }
+
+    @Test func withoutConsentTheCrossSellAfterAReplyIsSuppressed() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("post-purchase.json"))
+        let started = runtime.start(
+            TestSupport.session(optedIn: false),
+            trigger: .inbound("hi"),
+            at: TestSupport.morning
+        )
+        #expect(started.outbound.isEmpty)
+    }
+}
+
+extension FlowStep {
+    /// The outbound texts of this step, with purpose and time.
+    var outbound: [OutboundText] {
+        events.compactMap { if case .sent(let text) = $0 { text } else { nil } }
+    }
 }

@@ -41,7 +41,8 @@ public struct Flow: Sendable, Equatable {
 
     /// Something a node does, in order.
     public enum Action: Sendable, Equatable {
-        /// Send a text; `purpose` nil means marketing before the customer's first reply and transactional after.
+        /// Send a text; `purpose` nil means transactional when answering a reply the customer just sent, and
+        /// marketing otherwise (the first text, a timeout's follow-up, a step after a hand-off closes).
         case send(Template, purpose: MessagePurpose?)
         case setField(name: String, value: Template)
         case tag(String)

@@ -67,6 +67,8 @@ public struct FlowRuntime: Sendable {
             return sprint.step
         }
         if case .inbound(let text) = trigger {
+            // The customer's first text meets the keyword layer like any other: STOP opens no conversation.
+            if keywordLayer(text, &sprint) { return sprint.step }
             sprint.session.lastReply = text
             sprint.session.repliesReceived += 1
         }
@@ -123,12 +125,37 @@ public struct FlowRuntime: Sendable {
         if sprint.session.status == .waiting, let expiresAt = sprint.session.expiresAt, expiresAt <= sprint.now {
             finish("expired", reason: "the reply came after the conversation expired", &sprint)
         }
+        if keywordLayer(text, &sprint) { return }
+
+        switch sprint.session.status {
+        case .waiting:
+            sprint.session.repliesReceived += 1
+            sprint.session.lastReply = text
+            let node = sprint.session.node
+            guard let router = flow.nodes[node].router else { return }
+            var reply = PreparedReply(text)
+            sprint.answeringReply = true
+            take(choose(router, reply: &reply), at: node, &sprint)
+        case .handedOff:
+            sprint.session.repliesReceived += 1
+            sprint.session.lastReply = text
+            sprint.events.append(.forwardedToAgent(text: text))
+        case .new:
+            sprint.events.append(.ignored(reason: "the conversation has not started"))
+        case .ended:
+            sprint.events.append(.ignored(reason: "the conversation has ended (\(sprint.session.outcome ?? "ended"))"))
+        }
+    }
+
+    /// The carrier keyword layer (opt-out, help, opt-in, review); true when it took the text, so the flow
+    /// never sees it.
+    private func keywordLayer(_ text: String, _ sprint: inout Sprint) -> Bool {
         let match = keywords.classify(text)
         switch match.keywordClass {
         case .optOutExact, .optOutPhrase:
             guard !sprint.session.recipient.consent.isOptedOut(at: sprint.now) else {
                 sprint.events.append(.ignored(reason: "already opted out; no second confirmation"))
-                return
+                return true
             }
             let keyword = match.keyword ?? text
             sprint.session.recipient.consent.optOut(keyword: keyword, at: sprint.now)
@@ -136,11 +163,11 @@ public struct FlowRuntime: Sendable {
             cancelPending(reason: "the customer opted out by \"\(keyword)\"", &sprint)
             sendCompliance(optOutConfirmation, &sprint)
             if sprint.session.status != .ended { finish("opted_out", reason: nil, &sprint) }
-            return
+            return true
         case .help:
             sprint.events.append(.helpAnswered)
             sendCompliance(helpReply, &sprint)
-            return
+            return true
         case .optIn where !sprint.session.recipient.consent.mayMarket(at: sprint.now).allowed:
             // START from someone opted out, or with no opt-in on record, is a subscription request; from a
             // subscribed customer, YES is just an answer and goes to the flow.
@@ -148,7 +175,7 @@ public struct FlowRuntime: Sendable {
             sprint.session.recipient.consent.optIn(source: .keyword, at: sprint.now)
             sprint.events.append(.optedIn(keyword: keyword))
             sendCompliance(optInConfirmation, &sprint)
-            return
+            return true
         case .needsReview:
             sprint.events.append(.flaggedForReview(text: text, keyword: match.keyword))
             if sprint.session.status == .waiting {
@@ -163,27 +190,9 @@ public struct FlowRuntime: Sendable {
                 sprint.session.timeoutAt = nil
                 sprint.session.expiresAt = sprint.waitBase.adding(seconds: flow.expireAfterSeconds)
             }
-            return
+            return true
         case .optIn, .none:
-            break
-        }
-
-        switch sprint.session.status {
-        case .waiting:
-            sprint.session.repliesReceived += 1
-            sprint.session.lastReply = text
-            let node = sprint.session.node
-            guard let router = flow.nodes[node].router else { return }
-            var reply = PreparedReply(text)
-            take(choose(router, reply: &reply), at: node, &sprint)
-        case .handedOff:
-            sprint.session.repliesReceived += 1
-            sprint.session.lastReply = text
-            sprint.events.append(.forwardedToAgent(text: text))
-        case .new:
-            sprint.events.append(.ignored(reason: "the conversation has not started"))
-        case .ended:
-            sprint.events.append(.ignored(reason: "the conversation has ended (\(sprint.session.outcome ?? "ended"))"))
+            return false
         }
     }
 
@@ -338,7 +347,9 @@ public struct FlowRuntime: Sendable {
             finish("suppressed", reason: reason, &sprint)
             return false
         }
-        let purpose = purpose ?? (sprint.session.repliesReceived == 0 ? .marketing : .transactional)
+        // Only a direct answer to the customer's reply is transactional by default; what the sender starts
+        // (the first text, a timeout's follow-up, a step after a hand-off) counts as marketing (compliance.md §3.2).
+        let purpose = purpose ?? (sprint.answeringReply ? .transactional : .marketing)
         if case .suppressed(let reason) = deliver(text, purpose: purpose, node: node, &sprint) {
             finish("suppressed", reason: reason, &sprint)
             return false
@@ -446,6 +457,8 @@ private struct Sprint {
     var draw: UInt64
     let schedule: QuietHoursPolicy.Schedule?
     var events: [FlowEvent] = []
+    /// True while the flow answers a reply that reached a wait; sends without a purpose are then transactional.
+    var answeringReply = false
     private var drawsUsed = 0
 
     init(session: FlowSession, now: Instant, draw: UInt64, schedule: QuietHoursPolicy.Schedule?) {

@@ -40,7 +40,7 @@ public struct FlowSession: Codable, Sendable, Equatable {
     public internal(set) var handoffOutcome: String?
     /// Consent, send history, time zones and state: what the outbound gate checks.
     public var recipient: RecipientCompliance
-    /// Replies that reached the flow (keywords excluded); sends default to transactional once there is one.
+    /// Replies that reached the flow (keywords excluded), including an inbound trigger.
     public internal(set) var repliesReceived: Int = 0
     /// When the last text left (or is scheduled to leave, if deferred); waits count from it.
     public internal(set) var lastSendAt: Instant?
