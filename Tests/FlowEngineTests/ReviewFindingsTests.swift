@@ -94,6 +94,81 @@ import Testing
         )
         #expect(started.outbound.isEmpty)
     }
+
+    // F2: an ambiguous "no" holds marketing until a person decides, in every state.
+    @Test func notInterestedHoldsMarketingUntilTheReviewCloses() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("abandoned-cart.json"))
+        let now = TestSupport.morning
+        let started = runtime.start(TestSupport.session(), at: now)
+        let held = runtime.resume(started.session, with: .message("not interested"), at: now.adding(seconds: 60))
+        #expect(held.session.status == .handedOff)
+        #expect(!held.session.recipient.consent.mayMarket(at: now.adding(seconds: 61)).allowed)
+        #expect(held.session.reviewPending)
+
+        let released = runtime.resume(
+            held.session,
+            with: .handoffClosed(outcome: "resolved"),
+            at: now.adding(seconds: 600)
+        )
+        #expect(released.session.recipient.consent.mayMarket(at: now.adding(seconds: 601)).allowed)
+        #expect(released.session.status == .waiting)
+        #expect(!released.session.reviewPending)
+    }
+
+    @Test func aReviewerWhoReadsARevocationOptsTheCustomerOut() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("abandoned-cart.json"))
+        let now = TestSupport.morning
+        let started = runtime.start(TestSupport.session(), at: now)
+        let held = runtime.resume(started.session, with: .message("not interested"), at: now.adding(seconds: 60))
+        let closed = runtime.resume(
+            held.session,
+            with: .handoffClosed(outcome: "opted_out"),
+            at: now.adding(seconds: 600)
+        )
+        #expect(closed.session.recipient.consent.isOptedOut(at: now.adding(seconds: 600)))
+        #expect(closed.events.contains(.optedOut(keyword: "not interested")))
+        #expect(closed.outbound.map(\.purpose) == [.compliance])
+        #expect(closed.endedOutcome == "opted_out")
+    }
+
+    @Test func whoIsThisWhileWithAnAgentIsHeldAndForwarded() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("abandoned-cart.json"))
+        let now = TestSupport.morning
+        let started = runtime.start(TestSupport.session(), at: now)
+        let agent = runtime.resume(
+            started.session,
+            with: .message("can I talk to a person"),
+            at: now.adding(seconds: 60)
+        )
+        #expect(agent.session.status == .handedOff)
+        let asked = runtime.resume(agent.session, with: .message("who is this?"), at: now.adding(seconds: 120))
+        #expect(asked.events.contains(.forwardedToAgent(text: "who is this?")))
+        #expect(!asked.session.recipient.consent.mayMarket(at: now.adding(seconds: 121)).allowed)
+        let closed = runtime.resume(
+            asked.session,
+            with: .handoffClosed(outcome: "resolved"),
+            at: now.adding(seconds: 900)
+        )
+        #expect(closed.session.recipient.consent.mayMarket(at: now.adding(seconds: 901)).allowed)
+    }
+
+    @Test func notInterestedAfterTheEndStillHoldsMarketing() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("abandoned-cart.json"))
+        let now = TestSupport.morning
+        let started = runtime.start(TestSupport.session(), at: now)
+        let ended = runtime.resume(started.session, with: .expired, at: now.adding(seconds: 259_200))
+        let late = runtime.resume(ended.session, with: .message("no thanks"), at: now.adding(seconds: 260_000))
+        #expect(late.events.contains(.flaggedForReview(text: "no thanks", keyword: "no thanks")))
+        #expect(!late.session.recipient.consent.mayMarket(at: now.adding(seconds: 260_001)).allowed)
+    }
+
+    @Test func aReviewHoldWithdrawsADeferredPromotion() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("abandoned-cart.json"))
+        let started = runtime.start(TestSupport.session(), at: night)
+        let held = runtime.resume(started.session, with: .message("not interested"), at: night.adding(seconds: 60))
+        #expect(held.events.contains { if case .sendCancelled = $0 { true } else { false } })
+        #expect(held.session.pendingSends.isEmpty)
+    }
 }
 
 extension FlowStep {

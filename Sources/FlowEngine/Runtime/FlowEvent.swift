@@ -27,8 +27,11 @@ public enum FlowEvent: Sendable, Equatable {
     case optedIn(keyword: String)
     /// HELP answered; the customer keeps their place.
     case helpAnswered
-    /// An ambiguous message ("no thanks", "stop the delivery?") held for a person: nothing is sent, and a waiting
-    /// conversation is handed off to the "review" queue until a reviewer closes it.
+    /// An ambiguous message ("no thanks", "who is this") held for a person: the consent history gets a review
+    /// hold (marketing suppressed, deferred promotions cancelled), a waiting conversation is handed off to the
+    /// "review" queue and a handed-off one forwards the text to its agent. Closing that hand-off releases the
+    /// hold, or with outcome "opted_out" records an opt-out. After the end, the caller's reviewer must call
+    /// `ConsentHistory.releaseReview(at:)` itself.
     case flaggedForReview(text: String, keyword: String?)
     /// An input that does not apply now (a timeout that is not due, a reply after the end).
     case ignored(reason: String)

@@ -112,11 +112,28 @@ public struct FlowRuntime: Sendable {
                 break
             }
             sprint.session.handoffOutcome = outcome
+            if session.reviewPending {
+                sprint.session.reviewPending = false
+                if Self.reviewOptOutOutcomes.contains(outcome) {
+                    // The reviewer read a revocation: it is an opt-out, confirmed like STOP.
+                    let phrase = session.recipient.consent.standing(at: now).openHold?.keyword ?? outcome
+                    sprint.session.recipient.consent.optOut(keyword: phrase, at: now)
+                    sprint.events.append(.optedOut(keyword: phrase))
+                    cancelPending(reason: "the reviewer recorded an opt-out for \"\(phrase)\"", &sprint)
+                    sendCompliance(optOutConfirmation, &sprint)
+                    finish("opted_out", reason: nil, &sprint)
+                    break
+                }
+                sprint.session.recipient.consent.releaseReview(at: now)
+            }
             sprint.session.status = .waiting
             run(from: session.node, action: session.resumeAction, &sprint)
         }
         return sprint.step
     }
+
+    /// Hand-off outcomes with which a reviewer says an ambiguous reply was a revocation.
+    public static let reviewOptOutOutcomes: [String] = ["opted_out", "opt_out"]
 
     // MARK: - Inbound
 
@@ -177,8 +194,24 @@ public struct FlowRuntime: Sendable {
             sendCompliance(optInConfirmation, &sprint)
             return true
         case .needsReview:
+            // The reply may be a revocation: marketing is held (gate: open review hold) in every state until a
+            // person decides, and promotions already deferred are withdrawn.
+            let phrase = match.keyword ?? text
+            sprint.session.recipient.consent.holdForReview(phrase: phrase, at: sprint.now)
             sprint.events.append(.flaggedForReview(text: text, keyword: match.keyword))
-            if sprint.session.status == .waiting {
+            cancelPending(
+                reason: "held for review of \"\(phrase)\"",
+                where: { $0.purpose == .marketing },
+                &sprint
+            )
+            if sprint.session.status == .handedOff {
+                // The agent who has the conversation is the reviewer; closing the hand-off decides the hold.
+                sprint.session.reviewPending = true
+                sprint.session.repliesReceived += 1
+                sprint.session.lastReply = text
+                sprint.events.append(.forwardedToAgent(text: text))
+            } else if sprint.session.status == .waiting {
+                sprint.session.reviewPending = true
                 // No automated follow-up to someone who may have said no: a person reviews first, and closing
                 // the review returns the customer to the same wait (nothing is re-sent).
                 let node = sprint.session.node

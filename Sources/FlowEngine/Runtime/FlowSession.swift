@@ -48,6 +48,9 @@ public struct FlowSession: Codable, Sendable, Equatable {
     /// each once a call's time reaches its `at`, and withdraws them (`.sendCancelled`) on opt-out; a caller
     /// delivers a deferred text only if it is still listed here when its time comes.
     public internal(set) var pendingSends: [PendingSend] = []
+    /// True while a review hold this conversation placed is open: closing the hand-off releases it, or, with
+    /// outcome "opted_out", turns it into an opt-out.
+    public internal(set) var reviewPending: Bool = false
 
     public init(contact: JSONValue, recipient: RecipientCompliance) {
         self.contact = contact
@@ -65,6 +68,7 @@ public struct FlowSession: Codable, Sendable, Equatable {
         case repliesReceived = "replies_received"
         case lastSendAt = "last_send_at"
         case pendingSends = "pending_sends"
+        case reviewPending = "review_pending"
     }
 }
 
