@@ -169,6 +169,37 @@ import Testing
         #expect(held.events.contains { if case .sendCancelled = $0 { true } else { false } })
         #expect(held.session.pendingSends.isEmpty)
     }
+
+    // F4: YES from a customer without marketing consent answers the flow; only START/UNSTOP subscribe.
+    @Test func yesConfirmsTheAppointmentOfAnUnsubscribedCustomer() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("appointment-reminder.json"))
+        let now = TestSupport.morning
+        let started = runtime.start(TestSupport.session(optedIn: false), at: now)
+        #expect(started.outbound.map(\.purpose) == [.transactional])
+        let confirmed = runtime.resume(started.session, with: .message("YES"), at: now.adding(seconds: 60))
+        #expect(confirmed.routes == ["remind → Confirmed"])
+        #expect(!confirmed.events.contains(.optedIn(keyword: "YES")))
+        #expect(!confirmed.session.recipient.consent.mayMarket(at: now.adding(seconds: 61)).allowed)
+    }
+
+    @Test func startFromAnUnsubscribedCustomerIsStillASubscription() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("appointment-reminder.json"))
+        let now = TestSupport.morning
+        let started = runtime.start(TestSupport.session(optedIn: false), at: now)
+        let joined = runtime.resume(started.session, with: .message("START"), at: now.adding(seconds: 60))
+        #expect(joined.events.first == .optedIn(keyword: "START"))
+        #expect(joined.session.recipient.consent.mayMarket(at: now.adding(seconds: 61)).allowed)
+    }
+
+    @Test func yesFromAnOptedOutCustomerResubscribes() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("abandoned-cart.json"))
+        let now = TestSupport.morning
+        let started = runtime.start(TestSupport.session(), at: now)
+        let stopped = runtime.resume(started.session, with: .message("STOP"), at: now.adding(seconds: 60))
+        let back = runtime.resume(stopped.session, with: .message("YES"), at: now.adding(seconds: 120))
+        #expect(back.events.first == .optedIn(keyword: "YES"))
+        #expect(back.session.recipient.consent.mayMarket(at: now.adding(seconds: 121)).allowed)
+    }
 }
 
 extension FlowStep {

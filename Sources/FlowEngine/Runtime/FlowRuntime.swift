@@ -21,6 +21,9 @@ public struct FlowRuntime: Sendable {
     public var keywords: KeywordPolicy
     public let replies: ComplianceReplies
     public var pricing: SegmentPricing
+    /// Opt-in keywords that subscribe a customer who is not opted out but has no marketing consent; other
+    /// opt-in words (YES) reach the flow as answers unless the customer opted out.
+    public var subscriptionKeywords: [String] = ["START", "UNSTOP"]
     /// Most nodes one call may visit (goflow uses 100 per sprint).
     public var stepBudget: Int
 
@@ -185,9 +188,7 @@ public struct FlowRuntime: Sendable {
             sprint.events.append(.helpAnswered)
             sendCompliance(helpReply, &sprint)
             return true
-        case .optIn where !sprint.session.recipient.consent.mayMarket(at: sprint.now).allowed:
-            // START from someone opted out, or with no opt-in on record, is a subscription request; from a
-            // subscribed customer, YES is just an answer and goes to the flow.
+        case .optIn where isSubscriptionRequest(match.keyword, sprint):
             let keyword = match.keyword ?? text
             sprint.session.recipient.consent.optIn(source: .keyword, at: sprint.now)
             sprint.events.append(.optedIn(keyword: keyword))
@@ -227,6 +228,16 @@ public struct FlowRuntime: Sendable {
         case .optIn, .none:
             return false
         }
+    }
+
+    /// Any opt-in keyword (START, YES, UNSTOP) from an opted-out customer re-subscribes, as Twilio does; from a
+    /// customer without marketing consent only `subscriptionKeywords` do, so a YES that confirms an appointment
+    /// stays an answer; from a subscribed customer every one goes to the flow.
+    private func isSubscriptionRequest(_ keyword: String?, _ sprint: Sprint) -> Bool {
+        let consent = sprint.session.recipient.consent
+        if consent.isOptedOut(at: sprint.now) { return true }
+        guard let keyword, subscriptionKeywords.contains(keyword) else { return false }
+        return !consent.mayMarket(at: sprint.now).allowed
     }
 
     /// The first case that matches, else the default category.
