@@ -200,6 +200,37 @@ import Testing
         #expect(back.events.first == .optedIn(keyword: "YES"))
         #expect(back.session.recipient.consent.mayMarket(at: now.adding(seconds: 121)).allowed)
     }
+
+    // F6: frequency caps count marketing sends only; answers to a customer's questions do not use them up.
+    @Test func answersAreNotRecordedAgainstTheCaps() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("abandoned-cart.json"))
+        let now = TestSupport.morning
+        let started = runtime.start(TestSupport.session(), at: now)
+        #expect(started.session.recipient.sends.sends.count == 1)
+        let answered = runtime.resume(
+            started.session,
+            with: .message("Does it run small?"),
+            at: now.adding(seconds: 60)
+        )
+        #expect(answered.outbound.map(\.purpose) == [.transactional])
+        #expect(answered.session.recipient.sends.sends.count == 1)
+    }
+
+    // F7: a reply after a handed-off conversation expired is not forwarded to an agent who no longer has it.
+    @Test func aReplyAfterAnExpiredHandoffIsNotForwarded() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("abandoned-cart.json"))
+        let now = TestSupport.morning
+        let started = runtime.start(TestSupport.session(), at: now)
+        let agent = runtime.resume(
+            started.session,
+            with: .message("can I talk to a person"),
+            at: now.adding(seconds: 60)
+        )
+        let expiry = try #require(agent.session.expiresAt)
+        let late = runtime.resume(agent.session, with: .message("hello?"), at: expiry.adding(seconds: 1))
+        #expect(!late.events.contains(.forwardedToAgent(text: "hello?")))
+        #expect(late.endedOutcome == "expired")
+    }
 }
 
 extension FlowStep {

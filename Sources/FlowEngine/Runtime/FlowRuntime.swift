@@ -142,7 +142,10 @@ public struct FlowRuntime: Sendable {
 
     /// The keyword layer first, then the flow.
     private func receive(_ text: String, _ sprint: inout Sprint) {
-        if sprint.session.status == .waiting, let expiresAt = sprint.session.expiresAt, expiresAt <= sprint.now {
+        // A handed-off conversation expires too: its agent no longer has it, so nothing is forwarded.
+        if sprint.session.status == .waiting || sprint.session.status == .handedOff,
+            let expiresAt = sprint.session.expiresAt, expiresAt <= sprint.now
+        {
             finish("expired", reason: "the reply came after the conversation expired", &sprint)
         }
         if keywordLayer(text, &sprint) { return }
@@ -432,8 +435,9 @@ public struct FlowRuntime: Sendable {
             return decision
         }
         let segments = SegmentCount.of(text)
-        // Frequency caps count what the brand chose to send; the replies the law requires never use them up.
-        if purpose != .compliance { sprint.session.recipient.sends.record(subject: flow.subject, at: at) }
+        // Frequency caps count marketing sends (the only ones the gate caps); answers and the replies the law
+        // requires never use them up.
+        if purpose == .marketing { sprint.session.recipient.sends.record(subject: flow.subject, at: at) }
         sprint.session.lastSendAt = max(sprint.session.lastSendAt ?? at, at)
         if let deferredReason {
             sprint.session.pendingSends.append(
