@@ -17,6 +17,8 @@ public struct Flow: Sendable, Equatable {
     public var mode: Mode
     /// Frequency caps count this campaign's sends under this subject (default: the name).
     public var subject: String
+    /// The sender named in STOP/HELP/START replies ("Northwind"); nil leaves it to the caller.
+    public var brand: String? = nil
     /// Index of the first node.
     public var start: Int
     /// A waiting conversation ends as expired this long after its last wait began.
