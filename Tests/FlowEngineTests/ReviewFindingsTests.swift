@@ -25,6 +25,9 @@ import Testing
         #expect(stopped.events.contains(.sendCancelled(nudge, reason: "the customer opted out by \"STOP\"")))
         #expect(stopped.session.pendingSends.isEmpty)
         #expect(stopped.endedOutcome == "opted_out")
+        // A withdrawn text never left, so the caps must not count it.
+        #expect(started.session.recipient.sends.sends.count == 1)
+        #expect(stopped.session.recipient.sends.sends.isEmpty)
     }
 
     @Test func aPendingSendLeavesTheListOnceItsTimeHasCome() throws {

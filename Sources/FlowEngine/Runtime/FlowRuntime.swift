@@ -485,8 +485,19 @@ public struct FlowRuntime: Sendable {
                 cost: pricing.cost(of: segments)
             )
             sprint.events.append(.sendCancelled(withdrawn, reason: reason))
+            if pending.purpose == .marketing { forgetSend(at: pending.at, &sprint) }
         }
         sprint.session.pendingSends = kept
+    }
+
+    /// Takes a withdrawn marketing send out of the history the caps count. `SendHistory` has no removal, so the
+    /// history is rebuilt without it (rare: only on cancellation).
+    /// - Complexity: O(n) in the recipient's send history.
+    private func forgetSend(at: Instant, _ sprint: inout Sprint) {
+        var sends = sprint.session.recipient.sends.sends
+        guard let index = sends.lastIndex(where: { $0.at == at && $0.subject == flow.subject }) else { return }
+        sends.remove(at: index)
+        sprint.session.recipient.sends = SendHistory(sends: sends)
     }
 
     private func finish(_ outcome: String, reason: String?, _ sprint: inout Sprint) {
