@@ -133,4 +133,22 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("  n2([\"confirmed: You're all set for {{appointment.date}}") })
         #expect(!diagram.contains("\"\""))
     }
+
+    /// Review F4: YES reaches the flow except from an opted-out customer, so it collides only where it is the
+    /// sole way to pick a category; START and UNSTOP subscribe any customer without marketing consent.
+    @Test(
+        arguments: [
+            (["yes"], "opt-in-keyword-answer"),
+            (["yes", "y"], nil),
+            (["1", "yes"], nil),
+            (["start"], "reserved-keyword-answer"),
+            (["unstop", "1"], "reserved-keyword-answer"),
+        ] as [([String], String?)]
+    )
+    func optInWordsAsAnswers(_ answers: [String], _ rule: String?) throws {
+        let findings = FlowLinter().lint(try TestSupport.singleCaseFlow("any_word", answers))
+        let keywordRules = findings.map(\.rule).filter { $0.hasSuffix("keyword-answer") }
+        #expect(keywordRules == (rule.map { [$0] } ?? []))
+        #expect(findings.filter { $0.rule.hasSuffix("keyword-answer") }.allSatisfy { $0.severity == .warning })
+    }
 }

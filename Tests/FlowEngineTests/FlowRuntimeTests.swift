@@ -334,7 +334,8 @@ import Testing
             Issue.record("expected a text")
             return
         }
-        #expect(text.purpose == .transactional)
+        // A keyword-started promotion is still marketing: a trigger must not lift consent (review F3).
+        #expect(text.purpose == .marketing)
         #expect(text.segments.segments == 1)
         #expect(text.cost == SegmentPricing.twilioUS.perSegment)
     }

@@ -99,7 +99,7 @@ import Testing
               · waiting at sizing (timeout at 2026-12-01T21:00:00Z, expires 2026-12-04T17:00:00Z)
             > HELP
               · help answered; the conversation keeps its place
-            bot: ReplyLab Demo: Help at help@example.com. Msg frequency varies. Msg & data rates may apply. Reply STOP to opt out.
+            bot: Northwind: Help at help@example.com. Msg frequency varies. Msg & data rates may apply. Reply STOP to opt out.
             > 8
               · sizing → Size given
               · field size = 8
@@ -151,6 +151,15 @@ import Testing
         #expect(result.output.components(separatedBy: "You are unsubscribed").count == 2)
         #expect(result.output.contains("  · ignored: already opted out; no second confirmation\n"))
         #expect(result.output.hasSuffix("conversation ended: opted_out\n"))
+    }
+
+    /// Review F1 and F8 as the reviewer ran them: STOP at night withdraws the deferred nudge, signed by the flow's brand.
+    @Test func chatStopAtNightCancelsTheDeferredNudgeInTheFlowsBrand() {
+        let result = run(["flow", "chat", Self.cart, "--at", "2026-12-02T06:00:00Z"], input: "STOP\n")
+        #expect(result.output.contains("  · cancelled \"Northwind: Hi Maya, you left the Trail Runner 2"))
+        #expect(result.output.contains("(was due 2026-12-02T16:00:00Z): the customer opted out by \"STOP\"\n"))
+        #expect(result.output.contains("bot: Northwind: You are unsubscribed"))
+        #expect(!result.output.contains("ReplyLab Demo"))
     }
 
     @Test func chatRefusesABadStartTimeAndMissingFile() {

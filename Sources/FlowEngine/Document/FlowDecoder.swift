@@ -44,7 +44,8 @@ private struct FlowDecoding {
 
     mutating func flow(_ root: FlowReader) throws(FlowError) -> Flow {
         try root.requireObject(allowed: [
-            "format", "name", "use_case", "description", "mode", "subject", "start", "expire_after", "intents", "nodes",
+            "format", "name", "use_case", "description", "mode", "subject", "brand", "start", "expire_after", "intents",
+            "nodes",
         ])
         let format = try root.required("format", "\"\(Flow.format)\"")
         guard try format.string() == Flow.format else {
@@ -59,6 +60,7 @@ private struct FlowDecoding {
                 .choice(Flow.Mode.allCases.map(\.rawValue))
         )!
         let subject = try root.child("subject")?.nonEmptyString() ?? name
+        let brand = try root.child("brand")?.nonEmptyString()
         let expiry = try root.child("expire_after")?.durationSeconds() ?? 3 * 86_400
 
         let nodesReader = try root.required("nodes", "an array of nodes")
@@ -106,6 +108,7 @@ private struct FlowDecoding {
             description: description,
             mode: mode,
             subject: subject,
+            brand: brand,
             start: start,
             expireAfterSeconds: expiry,
             nodes: nodes,

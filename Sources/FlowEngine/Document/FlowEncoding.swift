@@ -14,6 +14,7 @@ extension Flow {
         if !description.isEmpty { members.append(("description", .string(description))) }
         members.append(("mode", .string(mode.rawValue)))
         members.append(("subject", .string(subject)))
+        if let brand { members.append(("brand", .string(brand))) }
         members.append(("start", .string(nodes[start].id)))
         members.append(("expire_after", .string(Flow.duration(expireAfterSeconds))))
         if !intents.isEmpty {

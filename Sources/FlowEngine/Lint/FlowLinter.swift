@@ -13,6 +13,9 @@ public struct FlowLinter: Sendable {
     public var keywords: KeywordPolicy
     /// Customer attributes used to estimate rendered lengths.
     public var sampleContact: JSONValue
+    /// Opt-in keywords the runtime takes as a subscription from any customer without marketing consent
+    /// (`FlowRuntime.subscriptionKeywords`); other opt-in words (YES) reach the flow unless the customer opted out.
+    public var subscriptionKeywords: [String] = ["START", "UNSTOP"]
 
     /// The attribute paths of the customer-attributes contract (documented in `datasets/flows/README.md`).
     public static let populationFields = [
@@ -416,11 +419,51 @@ public struct FlowLinter: Sendable {
                 break
             }
         }
+        findings += optInOnlyCategories(of: router, at: path)
         return findings
     }
 
-    /// An answer the keyword layer takes before the flow: opt-out words are errors, help and review words warnings.
-    /// Opt-in words (YES, START) reach the flow while the customer is subscribed, so they pass.
+    /// A category reachable only by YES-type answers: a customer who opted out (perhaps in another campaign)
+    /// and sends YES is re-subscribed by the keyword layer and can never pick it.
+    /// - Complexity: O(categories × cases).
+    private func optInOnlyCategories(of router: Flow.Router, at path: String) -> [LintFinding] {
+        var findings: [LintFinding] = []
+        for (categoryIndex, category) in router.categories.enumerated() {
+            let feeding = router.cases.indices.filter { router.cases[$0].category == categoryIndex }
+            guard let first = feeding.first else { continue }
+            let onlyOptIn = feeding.allSatisfy { index in
+                let candidate = router.cases[index]
+                switch candidate.matcher {
+                case .anyWord, .allWords, .phrase, .onlyPhrase, .startsWith:
+                    return !candidate.arguments.isEmpty
+                        && candidate.arguments.allSatisfy { argument in
+                            let match = keywords.classify(argument)
+                            // START and UNSTOP already get their own warning.
+                            return match.keywordClass == .optIn
+                                && !subscriptionKeywords.contains(match.keyword ?? "")
+                        }
+                default:
+                    return false
+                }
+            }
+            guard onlyOptIn else { continue }
+            findings.append(
+                LintFinding(
+                    severity: .warning,
+                    rule: "opt-in-keyword-answer",
+                    path: "\(path).cases[\(first)].arguments",
+                    message:
+                        "category \"\(category.name)\" is picked only by opt-in keywords: from a customer who opted out, the keyword layer takes them as a re-subscription and the flow never sees them",
+                    hint: "also accept a number or another word (\"1\", \"confirm\")"
+                )
+            )
+        }
+        return findings
+    }
+
+    /// An answer the keyword layer takes before the flow: opt-out words are errors; help, review and subscription
+    /// words (START, UNSTOP) warnings. YES reaches the flow unless the customer opted out (see
+    /// `optInOnlyCategories`).
     private func keywordCollision(_ answer: String, at path: String, intent: String? = nil) -> [LintFinding] {
         let keywordClass = keywords.classify(answer).keywordClass
         let owner = intent.map { " (intent \"\($0)\")" } ?? ""
@@ -445,6 +488,17 @@ public struct FlowLinter: Sendable {
                     message:
                         "\"\(answer)\"\(owner) is taken by the keyword layer (\(keywordClass.rawValue)) before the flow sees it",
                     hint: "remove it from the answers; the keyword layer already handles it"
+                )
+            ]
+        case .optIn where subscriptionKeywords.contains(keywords.classify(answer).keyword ?? ""):
+            return [
+                LintFinding(
+                    severity: .warning,
+                    rule: "reserved-keyword-answer",
+                    path: path,
+                    message:
+                        "\"\(answer)\"\(owner) is a subscription keyword: from a customer without marketing consent the keyword layer takes it as an opt-in before the flow sees it",
+                    hint: "accept a number or another word instead"
                 )
             ]
         case .optIn, .none:

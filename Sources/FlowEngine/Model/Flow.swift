@@ -17,6 +17,8 @@ public struct Flow: Sendable, Equatable {
     public var mode: Mode
     /// Frequency caps count this campaign's sends under this subject (default: the name).
     public var subject: String
+    /// The sender named in STOP/HELP/START replies ("Northwind"); nil leaves it to the caller.
+    public var brand: String? = nil
     /// Index of the first node.
     public var start: Int
     /// A waiting conversation ends as expired this long after its last wait began.
@@ -41,7 +43,8 @@ public struct Flow: Sendable, Equatable {
 
     /// Something a node does, in order.
     public enum Action: Sendable, Equatable {
-        /// Send a text; `purpose` nil means marketing before the customer's first reply and transactional after.
+        /// Send a text; `purpose` nil means transactional when answering a reply the customer just sent, and
+        /// marketing otherwise (the first text, a timeout's follow-up, a step after a hand-off closes).
         case send(Template, purpose: MessagePurpose?)
         case setField(name: String, value: Template)
         case tag(String)

@@ -2,8 +2,12 @@ import Messaging
 
 /// What happened in one call to the runtime, in order; the simulator turns these into event-log rows.
 public enum FlowEvent: Sendable, Equatable {
-    /// A text left (or will leave at `text.at`, when the gate deferred it).
+    /// A text left, or, when `text.deferredReason` is set, is scheduled to leave at `text.at`. A deferred text is
+    /// also kept in `FlowSession.pendingSends`; deliver it at `text.at` only if it is still there (a later
+    /// `.sendCancelled` withdraws it, e.g. after STOP).
     case sent(OutboundText)
+    /// A deferred text that had not left yet is withdrawn (opt-out, review hold) and must not be delivered.
+    case sendCancelled(OutboundText, reason: String)
     /// The gate, or a template with nothing to print, held a text back.
     case suppressed(node: String?, text: String, reason: String)
     /// The flow waits for a reply at `node`; fire `.timeout` at `timeoutAt` and `.expired` at `expiresAt`.
@@ -23,8 +27,11 @@ public enum FlowEvent: Sendable, Equatable {
     case optedIn(keyword: String)
     /// HELP answered; the customer keeps their place.
     case helpAnswered
-    /// An ambiguous message ("no thanks", "stop the delivery?") held for a person: nothing is sent, and a waiting
-    /// conversation is handed off to the "review" queue until a reviewer closes it.
+    /// An ambiguous message ("no thanks", "who is this") held for a person: the consent history gets a review
+    /// hold (marketing suppressed, deferred promotions cancelled), a waiting conversation is handed off to the
+    /// "review" queue and a handed-off one forwards the text to its agent. Closing that hand-off releases the
+    /// hold, or with outcome "opted_out" records an opt-out. After the end, the caller's reviewer must call
+    /// `ConsentHistory.releaseReview(at:)` itself.
     case flaggedForReview(text: String, keyword: String?)
     /// An input that does not apply now (a timeout that is not due, a reply after the end).
     case ignored(reason: String)

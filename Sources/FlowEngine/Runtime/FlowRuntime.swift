@@ -21,6 +21,9 @@ public struct FlowRuntime: Sendable {
     public var keywords: KeywordPolicy
     public let replies: ComplianceReplies
     public var pricing: SegmentPricing
+    /// Opt-in keywords that subscribe a customer who is not opted out but has no marketing consent; other
+    /// opt-in words (YES) reach the flow as answers unless the customer opted out.
+    public var subscriptionKeywords: [String] = ["START", "UNSTOP"]
     /// Most nodes one call may visit (goflow uses 100 per sprint).
     public var stepBudget: Int
 
@@ -67,6 +70,8 @@ public struct FlowRuntime: Sendable {
             return sprint.step
         }
         if case .inbound(let text) = trigger {
+            // The customer's first text meets the keyword layer like any other: STOP opens no conversation.
+            if keywordLayer(text, &sprint) { return sprint.step }
             sprint.session.lastReply = text
             sprint.session.repliesReceived += 1
         }
@@ -110,47 +115,107 @@ public struct FlowRuntime: Sendable {
                 break
             }
             sprint.session.handoffOutcome = outcome
+            if session.reviewPending {
+                sprint.session.reviewPending = false
+                if Self.reviewOptOutOutcomes.contains(outcome) {
+                    // The reviewer read a revocation: it is an opt-out, confirmed like STOP.
+                    let phrase = session.recipient.consent.standing(at: now).openHold?.keyword ?? outcome
+                    sprint.session.recipient.consent.optOut(keyword: phrase, at: now)
+                    sprint.events.append(.optedOut(keyword: phrase))
+                    cancelPending(reason: "the reviewer recorded an opt-out for \"\(phrase)\"", &sprint)
+                    sendCompliance(optOutConfirmation, &sprint)
+                    finish("opted_out", reason: nil, &sprint)
+                    break
+                }
+                sprint.session.recipient.consent.releaseReview(at: now)
+            }
             sprint.session.status = .waiting
             run(from: session.node, action: session.resumeAction, &sprint)
         }
         return sprint.step
     }
 
+    /// Hand-off outcomes with which a reviewer says an ambiguous reply was a revocation.
+    public static let reviewOptOutOutcomes: [String] = ["opted_out", "opt_out"]
+
     // MARK: - Inbound
 
     /// The keyword layer first, then the flow.
     private func receive(_ text: String, _ sprint: inout Sprint) {
-        if sprint.session.status == .waiting, let expiresAt = sprint.session.expiresAt, expiresAt <= sprint.now {
+        // A handed-off conversation expires too: its agent no longer has it, so nothing is forwarded.
+        if sprint.session.status == .waiting || sprint.session.status == .handedOff,
+            let expiresAt = sprint.session.expiresAt, expiresAt <= sprint.now
+        {
             finish("expired", reason: "the reply came after the conversation expired", &sprint)
         }
+        if keywordLayer(text, &sprint) { return }
+
+        switch sprint.session.status {
+        case .waiting:
+            sprint.session.repliesReceived += 1
+            sprint.session.lastReply = text
+            let node = sprint.session.node
+            guard let router = flow.nodes[node].router else { return }
+            var reply = PreparedReply(text)
+            sprint.answeringReply = true
+            take(choose(router, reply: &reply), at: node, &sprint)
+        case .handedOff:
+            sprint.session.repliesReceived += 1
+            sprint.session.lastReply = text
+            sprint.events.append(.forwardedToAgent(text: text))
+        case .new:
+            sprint.events.append(.ignored(reason: "the conversation has not started"))
+        case .ended:
+            sprint.events.append(.ignored(reason: "the conversation has ended (\(sprint.session.outcome ?? "ended"))"))
+        }
+    }
+
+    /// The carrier keyword layer (opt-out, help, opt-in, review); true when it took the text, so the flow
+    /// never sees it.
+    private func keywordLayer(_ text: String, _ sprint: inout Sprint) -> Bool {
         let match = keywords.classify(text)
         switch match.keywordClass {
         case .optOutExact, .optOutPhrase:
             guard !sprint.session.recipient.consent.isOptedOut(at: sprint.now) else {
                 sprint.events.append(.ignored(reason: "already opted out; no second confirmation"))
-                return
+                return true
             }
             let keyword = match.keyword ?? text
             sprint.session.recipient.consent.optOut(keyword: keyword, at: sprint.now)
             sprint.events.append(.optedOut(keyword: keyword))
+            cancelPending(reason: "the customer opted out by \"\(keyword)\"", &sprint)
             sendCompliance(optOutConfirmation, &sprint)
             if sprint.session.status != .ended { finish("opted_out", reason: nil, &sprint) }
-            return
+            return true
         case .help:
             sprint.events.append(.helpAnswered)
             sendCompliance(helpReply, &sprint)
-            return
-        case .optIn where !sprint.session.recipient.consent.mayMarket(at: sprint.now).allowed:
-            // START from someone opted out, or with no opt-in on record, is a subscription request; from a
-            // subscribed customer, YES is just an answer and goes to the flow.
+            return true
+        case .optIn where isSubscriptionRequest(match.keyword, sprint):
             let keyword = match.keyword ?? text
             sprint.session.recipient.consent.optIn(source: .keyword, at: sprint.now)
             sprint.events.append(.optedIn(keyword: keyword))
             sendCompliance(optInConfirmation, &sprint)
-            return
+            return true
         case .needsReview:
+            // The reply may be a revocation: marketing is held (gate: open review hold) in every state until a
+            // person decides, and promotions already deferred are withdrawn.
+            let phrase = match.keyword ?? text
+            sprint.session.recipient.consent.holdForReview(phrase: phrase, at: sprint.now)
             sprint.events.append(.flaggedForReview(text: text, keyword: match.keyword))
-            if sprint.session.status == .waiting {
+            cancelPending(
+                reason: "held for review of \"\(phrase)\"",
+                where: { $0.purpose == .marketing },
+                &sprint
+            )
+            if sprint.session.status == .handedOff {
+                // The agent who has the conversation is the reviewer; closing the hand-off decides the hold.
+                sprint.session.reviewPending = true
+                sprint.session.repliesReceived += 1
+                sprint.session.lastReply = text
+                sprint.events.append(.forwardedToAgent(text: text))
+            } else if sprint.session.status == .waiting {
+                sprint.session.reviewPending = true
                 // No automated follow-up to someone who may have said no: a person reviews first, and closing
                 // the review returns the customer to the same wait (nothing is re-sent).
                 let node = sprint.session.node
@@ -162,28 +227,20 @@ public struct FlowRuntime: Sendable {
                 sprint.session.timeoutAt = nil
                 sprint.session.expiresAt = sprint.waitBase.adding(seconds: flow.expireAfterSeconds)
             }
-            return
+            return true
         case .optIn, .none:
-            break
+            return false
         }
+    }
 
-        switch sprint.session.status {
-        case .waiting:
-            sprint.session.repliesReceived += 1
-            sprint.session.lastReply = text
-            let node = sprint.session.node
-            guard let router = flow.nodes[node].router else { return }
-            var reply = PreparedReply(text)
-            take(choose(router, reply: &reply), at: node, &sprint)
-        case .handedOff:
-            sprint.session.repliesReceived += 1
-            sprint.session.lastReply = text
-            sprint.events.append(.forwardedToAgent(text: text))
-        case .new:
-            sprint.events.append(.ignored(reason: "the conversation has not started"))
-        case .ended:
-            sprint.events.append(.ignored(reason: "the conversation has ended (\(sprint.session.outcome ?? "ended"))"))
-        }
+    /// Any opt-in keyword (START, YES, UNSTOP) from an opted-out customer re-subscribes, as Twilio does; from a
+    /// customer without marketing consent only `subscriptionKeywords` do, so a YES that confirms an appointment
+    /// stays an answer; from a subscribed customer every one goes to the flow.
+    private func isSubscriptionRequest(_ keyword: String?, _ sprint: Sprint) -> Bool {
+        let consent = sprint.session.recipient.consent
+        if consent.isOptedOut(at: sprint.now) { return true }
+        guard let keyword, subscriptionKeywords.contains(keyword) else { return false }
+        return !consent.mayMarket(at: sprint.now).allowed
     }
 
     /// The first case that matches, else the default category.
@@ -337,7 +394,9 @@ public struct FlowRuntime: Sendable {
             finish("suppressed", reason: reason, &sprint)
             return false
         }
-        let purpose = purpose ?? (sprint.session.repliesReceived == 0 ? .marketing : .transactional)
+        // Only a direct answer to the customer's reply is transactional by default; what the sender starts
+        // (the first text, a timeout's follow-up, a step after a hand-off) counts as marketing (compliance.md §3.2).
+        let purpose = purpose ?? (sprint.answeringReply ? .transactional : .marketing)
         if case .suppressed(let reason) = deliver(text, purpose: purpose, node: node, &sprint) {
             finish("suppressed", reason: reason, &sprint)
             return false
@@ -376,9 +435,15 @@ public struct FlowRuntime: Sendable {
             return decision
         }
         let segments = SegmentCount.of(text)
-        // Frequency caps count what the brand chose to send; the replies the law requires never use them up.
-        if purpose != .compliance { sprint.session.recipient.sends.record(subject: flow.subject, at: at) }
+        // Frequency caps count marketing sends (the only ones the gate caps); answers and the replies the law
+        // requires never use them up.
+        if purpose == .marketing { sprint.session.recipient.sends.record(subject: flow.subject, at: at) }
         sprint.session.lastSendAt = max(sprint.session.lastSendAt ?? at, at)
+        if let deferredReason {
+            sprint.session.pendingSends.append(
+                PendingSend(text: text, node: node, purpose: purpose, at: at, deferredReason: deferredReason)
+            )
+        }
         sprint.events.append(
             .sent(
                 OutboundText(
@@ -393,6 +458,46 @@ public struct FlowRuntime: Sendable {
             )
         )
         return decision
+    }
+
+    /// Withdraws every deferred text still waiting for its time, each with a `.sendCancelled` event.
+    /// - Complexity: O(n) in the pending sends (usually none or one).
+    private func cancelPending(
+        reason: String,
+        where shouldCancel: (PendingSend) -> Bool = { _ in true },
+        _ sprint: inout Sprint
+    ) {
+        guard !sprint.session.pendingSends.isEmpty else { return }
+        var kept: [PendingSend] = []
+        for pending in sprint.session.pendingSends {
+            guard shouldCancel(pending) else {
+                kept.append(pending)
+                continue
+            }
+            let segments = SegmentCount.of(pending.text)
+            let withdrawn = OutboundText(
+                text: pending.text,
+                node: pending.node,
+                purpose: pending.purpose,
+                at: pending.at,
+                deferredReason: pending.deferredReason,
+                segments: segments,
+                cost: pricing.cost(of: segments)
+            )
+            sprint.events.append(.sendCancelled(withdrawn, reason: reason))
+            if pending.purpose == .marketing { forgetSend(at: pending.at, &sprint) }
+        }
+        sprint.session.pendingSends = kept
+    }
+
+    /// Takes a withdrawn marketing send out of the history the caps count. `SendHistory` has no removal, so the
+    /// history is rebuilt without it (rare: only on cancellation).
+    /// - Complexity: O(n) in the recipient's send history.
+    private func forgetSend(at: Instant, _ sprint: inout Sprint) {
+        var sends = sprint.session.recipient.sends.sends
+        guard let index = sends.lastIndex(where: { $0.at == at && $0.subject == flow.subject }) else { return }
+        sends.remove(at: index)
+        sprint.session.recipient.sends = SendHistory(sends: sends)
     }
 
     private func finish(_ outcome: String, reason: String?, _ sprint: inout Sprint) {
@@ -411,6 +516,8 @@ private struct Sprint {
     var draw: UInt64
     let schedule: QuietHoursPolicy.Schedule?
     var events: [FlowEvent] = []
+    /// True while the flow answers a reply that reached a wait; sends without a purpose are then transactional.
+    var answeringReply = false
     private var drawsUsed = 0
 
     init(session: FlowSession, now: Instant, draw: UInt64, schedule: QuietHoursPolicy.Schedule?) {
@@ -418,6 +525,8 @@ private struct Sprint {
         self.now = now
         self.draw = draw
         self.schedule = schedule
+        // Deferred texts whose time has come have left; only later ones can still be withdrawn.
+        if !self.session.pendingSends.isEmpty { self.session.pendingSends.removeAll { $0.at <= now } }
     }
 
     var step: FlowStep { FlowStep(events: events, session: session) }

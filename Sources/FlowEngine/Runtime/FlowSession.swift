@@ -40,10 +40,17 @@ public struct FlowSession: Codable, Sendable, Equatable {
     public internal(set) var handoffOutcome: String?
     /// Consent, send history, time zones and state: what the outbound gate checks.
     public var recipient: RecipientCompliance
-    /// Replies that reached the flow (keywords excluded); sends default to transactional once there is one.
+    /// Replies that reached the flow (keywords excluded), including an inbound trigger.
     public internal(set) var repliesReceived: Int = 0
     /// When the last text left (or is scheduled to leave, if deferred); waits count from it.
     public internal(set) var lastSendAt: Instant?
+    /// Texts the gate deferred that have not reached their time yet, in the order sent. The runtime drops
+    /// each once a call's time reaches its `at`, and withdraws them (`.sendCancelled`) on opt-out; a caller
+    /// delivers a deferred text only if it is still listed here when its time comes.
+    public internal(set) var pendingSends: [PendingSend] = []
+    /// True while a review hold this conversation placed is open: closing the hand-off releases it, or, with
+    /// outcome "opted_out", turns it into an opt-out.
+    public internal(set) var reviewPending: Bool = false
 
     public init(contact: JSONValue, recipient: RecipientCompliance) {
         self.contact = contact
@@ -60,5 +67,24 @@ public struct FlowSession: Codable, Sendable, Equatable {
         case handoffOutcome = "handoff_outcome"
         case repliesReceived = "replies_received"
         case lastSendAt = "last_send_at"
+        case pendingSends = "pending_sends"
+        case reviewPending = "review_pending"
+    }
+}
+
+/// A deferred text waiting for its time: what a caller needs to deliver it, or to know it was withdrawn.
+public struct PendingSend: Codable, Sendable, Equatable {
+    public var text: String
+    /// The node that sent it.
+    public var node: String?
+    public var purpose: MessagePurpose
+    /// When it is due to leave.
+    public var at: Instant
+    /// Why the gate deferred it.
+    public var deferredReason: String
+
+    enum CodingKeys: String, CodingKey {
+        case text, node, purpose, at
+        case deferredReason = "deferred_reason"
     }
 }

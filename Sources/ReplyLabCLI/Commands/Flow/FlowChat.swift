@@ -30,7 +30,11 @@ struct FlowChat: Command {
                     value: "time",
                     help: "Virtual start time in UTC, e.g. 2026-12-01T17:00:00Z (the default)."
                 ),
-                .option("brand", value: "name", help: "Brand named in STOP/HELP replies (default: ReplyLab Demo)."),
+                .option(
+                    "brand",
+                    value: "name",
+                    help: "Brand named in STOP/HELP replies (default: the flow's \"brand\", else ReplyLab Demo)."
+                ),
                 .option("seed", value: "n", help: "Seed for the draws of random splits (default 1)."),
             ]
         )
@@ -39,7 +43,8 @@ struct FlowChat: Command {
     let file: String
     let customerText: String?
     let start: Instant
-    let brand: String
+    /// The --brand override; without it the flow's own brand signs the compliance replies.
+    let brand: String?
     let seed: UInt64
 
     init(arguments: ParsedArguments) throws {
@@ -53,7 +58,7 @@ struct FlowChat: Command {
             throw UsageError("--at expects a UTC time such as 2026-12-01T17:00:00Z, got '\(atText)'")
         }
         self.start = start
-        brand = arguments.value("brand") ?? "ReplyLab Demo"
+        brand = arguments.value("brand")
         seed = try arguments.unsigned64("seed") ?? 1
     }
 
@@ -63,7 +68,7 @@ struct FlowChat: Command {
         let runtime = FlowRuntime(
             flow: flow,
             gate: OutboundGate.standard,
-            replies: ComplianceReplies(brand: brand, contact: "help@example.com")
+            replies: ComplianceReplies(brand: brand ?? flow.brand ?? "ReplyLab Demo", contact: "help@example.com")
         )
         var conversation = Conversation(
             runtime: runtime,
@@ -179,6 +184,8 @@ struct FlowChat: Command {
             if let reason = text.deferredReason { notes.append("deferred to \(ChatClock.format(text.at)): \(reason)") }
             if !notes.isEmpty { line += "\n  · " + notes.joined(separator: "; ") }
             return line
+        case .sendCancelled(let text, let reason):
+            return "  · cancelled \"\(text.text)\" (was due \(ChatClock.format(text.at))): \(reason)"
         case .suppressed(_, let text, let reason): return "  · held back \"\(text)\": \(reason)"
         case .waiting(let node, let timeoutAt, let expiresAt):
             let timeout = timeoutAt.map { "timeout at \(ChatClock.format($0)), " } ?? "no timeout, "

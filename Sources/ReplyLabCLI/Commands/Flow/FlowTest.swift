@@ -15,17 +15,22 @@ struct FlowTest: Command {
                 """,
             arguments: [ArgumentSpec("suite", help: "Flow test suite JSON files.", variadic: true)],
             options: [
-                .option("brand", value: "name", help: "Brand named in STOP/HELP replies (default: ReplyLab Demo).")
+                .option(
+                    "brand",
+                    value: "name",
+                    help: "Brand named in STOP/HELP replies (default: the flow's \"brand\", else ReplyLab Demo)."
+                )
             ]
         )
     }
 
     let suites: [String]
-    let brand: String
+    /// The --brand override; without it the flow's own brand signs the compliance replies.
+    let brand: String?
 
     init(arguments: ParsedArguments) throws {
         suites = arguments.arguments("suite")
-        brand = arguments.value("brand") ?? "ReplyLab Demo"
+        brand = arguments.value("brand")
     }
 
     func run(_ console: Console) throws -> Int32 {
@@ -35,10 +40,11 @@ struct FlowTest: Command {
             let suite = try FlowTestSuite.decode(FlowFile.text(path), file: path)
             let flowPath = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(suite.flow)
                 .path
+            let flow = try FlowFile.load(flowPath)
             let runtime = FlowRuntime(
-                flow: try FlowFile.load(flowPath),
+                flow: flow,
                 gate: .standard,
-                replies: ComplianceReplies(brand: brand, contact: "help@example.com")
+                replies: ComplianceReplies(brand: brand ?? flow.brand ?? "ReplyLab Demo", contact: "help@example.com")
             )
             console.out("\(path) (\(suite.flow))")
             for test in suite.tests {
