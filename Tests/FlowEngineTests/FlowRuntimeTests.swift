@@ -218,7 +218,7 @@ import Testing
             return
         }
         #expect(node == "nudge")
-        #expect(reason == "no opt-in on record")
+        #expect(reason == SendHold(.noConsent, reason: "no opt-in on record"))
     }
 
     @Test func aMissingValueHoldsTheTextBackInsteadOfPrintingAGap() throws {
@@ -239,7 +239,10 @@ import Testing
                 == .suppressed(
                     node: "a",
                     text: "Your {{cart.items.0.name}} is waiting. Reply STOP to opt out",
-                    reason: "no value for {{cart.items.0.name}} and no default: the text would have a gap"
+                    hold: SendHold(
+                        .templateGap,
+                        reason: "no value for {{cart.items.0.name}} and no default: the text would have a gap"
+                    )
                 )
         )
         #expect(step.endedOutcome == "suppressed")

@@ -27,7 +27,7 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         let stranger = try recipient("212-555-0101", optedIn: false)
         #expect(
             gate.check(stranger, purpose: .marketing, subject: "cart", at: noon)
-                == .suppressed(reason: "no opt-in on record")
+                == .suppressed(SendHold(.noConsent, reason: "no opt-in on record"))
         )
         #expect(gate.check(stranger, purpose: .transactional, subject: "order", at: noon) == .send)
     }
@@ -36,8 +36,11 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         var person = try recipient("212-555-0101")
         person.consent.optOut(keyword: "STOP", at: utc(2026, 1, 10, 0))
         let reason = "opted out by \"STOP\" at 2026-01-10T00:00:00Z"
-        #expect(gate.check(person, purpose: .marketing, subject: "cart", at: noon) == .suppressed(reason: reason))
-        #expect(gate.check(person, purpose: .transactional, subject: "order", at: noon) == .suppressed(reason: reason))
+        #expect(gate.check(person, purpose: .marketing, subject: "cart", at: noon) == .suppressed(SendHold(.optedOut, reason: reason)))
+        #expect(
+            gate.check(person, purpose: .transactional, subject: "order", at: noon)
+                == .suppressed(SendHold(.optedOut, reason: reason))
+        )
         #expect(gate.check(person, purpose: .compliance, subject: "opt-out", at: noon) == .send)
     }
 
@@ -46,7 +49,9 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         person.consent.holdForReview(phrase: "not interested", at: utc(2026, 1, 14, 16))
         #expect(
             gate.check(person, purpose: .marketing, subject: "cart", at: noon)
-                == .suppressed(reason: "held for review of \"not interested\" since 2026-01-14T16:00:00Z")
+                == .suppressed(
+                    SendHold(.reviewHold, reason: "held for review of \"not interested\" since 2026-01-14T16:00:00Z")
+                )
         )
         #expect(gate.check(person, purpose: .transactional, subject: "order", at: noon) == .send)
         person.consent.releaseReview(at: utc(2026, 1, 14, 16, 30))
@@ -68,7 +73,9 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
             return
         }
         #expect(until == utc(2026, 1, 15, 13, 0))
-        #expect(reason.contains("Florida"))
+        #expect(reason.cause == .quietHours)
+        #expect(reason.rule?.contains("Florida") == true)
+        #expect(reason.reason.contains("Florida"))
         let relaxed = OutboundGate(quietHours: .standard, cap: .none, quietHoursApplyToTransactional: false)
         #expect(relaxed.check(miami, purpose: .transactional, subject: "order", at: evening) == .send)
         #expect(gate.check(miami, purpose: .compliance, subject: "help", at: evening) == .send)
@@ -83,7 +90,9 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
             return
         }
         #expect(until == utc(2026, 1, 15, 14))
-        #expect(reason.hasPrefix("frequency cap: at most 3 per 24 h on the same subject"))
+        #expect(reason.cause == .frequencyCap)
+        #expect(reason.rule?.contains("Florida") == true)
+        #expect(reason.reason.hasPrefix("frequency cap: at most 3 per 24 h on the same subject"))
         #expect(gate.check(miami, purpose: .marketing, subject: "winback", at: utc(2026, 1, 14, 18)) == .send)
         var newYork = try recipient("212-555-0101")
         for hour in [14, 15, 16] { newYork.sends.record(subject: "cart", at: utc(2026, 1, 14, hour)) }
@@ -91,6 +100,11 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
     }
 
     @Test func capDeferralThatEndsInQuietHoursWaitsForMorning() throws {
+        let floridaCap = SendHold(
+            .frequencyCap,
+            rule: QuietHoursRule.florida.name,
+            reason: "frequency cap: at most 3 per 24 h on the same subject (Fla. Stat. 501.616(6)(a),(b))"
+        )
         var miami = try recipient("305-555-0101")
         // Three sends 18:30–19:30 EST: the cap frees at 18:30 EST next day, which is lawful in Florida.
         for (day, hour) in [(14, 23), (15, 0), (15, 1)] {
@@ -100,7 +114,7 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
             gate.check(miami, purpose: .marketing, subject: "cart", at: utc(2026, 1, 15, 2))
                 == .deferred(
                     until: utc(2026, 1, 15, 23, 30),
-                    reason: "frequency cap: at most 3 per 24 h on the same subject (Fla. Stat. 501.616(6)(a),(b))"
+                    hold: floridaCap
                 )
         )
         // Three sends 20:30–20:50 EST (a transactional burst, say): the cap frees at 20:30 EST next day, inside
@@ -111,7 +125,7 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
             gate.check(late, purpose: .marketing, subject: "cart", at: utc(2026, 1, 15, 2))
                 == .deferred(
                     until: utc(2026, 1, 16, 13, 0),
-                    reason: "frequency cap: at most 3 per 24 h on the same subject (Fla. Stat. 501.616(6)(a),(b))"
+                    hold: floridaCap
                 )
         )
     }
@@ -120,7 +134,7 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         let nobody = RecipientCompliance(phone: nil, timeZones: [], state: nil)
         #expect(
             gate.check(nobody, purpose: .transactional, subject: "x", at: noon)
-                == .suppressed(reason: "no valid phone number")
+                == .suppressed(SendHold(.noPhone, reason: "no valid phone number"))
         )
     }
 
@@ -147,8 +161,9 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
             Issue.record("\(state) resident on a 212 number at \(at.iso8601): expected deferred, got \(decision)")
             return
         }
-        #expect(reason.contains(local), "\(reason)")
-        #expect(reason.contains("(\(rule):"), "\(reason)")
+        #expect(reason.reason.contains(local), "\(reason)")
+        #expect(reason.reason.contains("(\(rule):"), "\(reason)")
+        #expect(reason.cause == .quietHours)
     }
 
     @Test func residenceZonesAreTheUnionOfTheStatesAreaCodes() throws {

@@ -39,6 +39,7 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
             Issue.record("\(number) at \(localTime): expected deferred, got \(decision)")
             return
         }
-        #expect(reason.hasPrefix("quiet hours"), "\(reason)")
+        #expect(reason.cause == .quietHours)
+        #expect(reason.reason.hasPrefix("quiet hours"), "\(reason)")
     }
 }

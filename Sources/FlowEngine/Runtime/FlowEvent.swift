@@ -8,8 +8,8 @@ public enum FlowEvent: Sendable, Equatable {
     case sent(OutboundText)
     /// A deferred text that had not left yet is withdrawn (opt-out, review hold) and must not be delivered.
     case sendCancelled(OutboundText, reason: String)
-    /// The gate, or a template with nothing to print, held a text back.
-    case suppressed(node: String?, text: String, reason: String)
+    /// The gate, or a template with nothing to print, held a text back; `hold.cause` is the event log's reason.
+    case suppressed(node: String?, text: String, hold: SendHold)
     /// The flow waits for a reply at `node`; fire `.timeout` at `timeoutAt` and `.expired` at `expiresAt`.
     case waiting(node: String, timeoutAt: Instant?, expiresAt: Instant)
     /// A router at `node` picked `category`.
@@ -47,9 +47,12 @@ public struct OutboundText: Sendable, Equatable {
     /// When it leaves: the call's time, or later when the gate deferred it.
     public var at: Instant
     /// Why it was deferred (quiet hours, a cap), nil when it left at once.
-    public var deferredReason: String?
+    public var deferral: SendHold?
     public var segments: SegmentCount
     public var cost: Microdollars
+
+    /// The deferral's sentence, nil when the text left at once.
+    public var deferredReason: String? { deferral?.reason }
 }
 
 /// What the caller hands the runtime to move a conversation on.

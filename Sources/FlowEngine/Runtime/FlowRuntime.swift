@@ -389,16 +389,19 @@ public struct FlowRuntime: Sendable {
         case .text(let rendered):
             text = rendered
         case .missing(let path):
-            let reason = "no value for {{\(path)}} and no default: the text would have a gap"
-            sprint.events.append(.suppressed(node: node, text: template.source, reason: reason))
-            finish("suppressed", reason: reason, &sprint)
+            let hold = SendHold(
+                .templateGap,
+                reason: "no value for {{\(path)}} and no default: the text would have a gap"
+            )
+            sprint.events.append(.suppressed(node: node, text: template.source, hold: hold))
+            finish("suppressed", reason: hold.reason, &sprint)
             return false
         }
         // Only a direct answer to the customer's reply is transactional by default; what the sender starts
         // (the first text, a timeout's follow-up, a step after a hand-off) counts as marketing (compliance.md §3.2).
         let purpose = purpose ?? (sprint.answeringReply ? .transactional : .marketing)
-        if case .suppressed(let reason) = deliver(text, purpose: purpose, node: node, &sprint) {
-            finish("suppressed", reason: reason, &sprint)
+        if case .suppressed(let hold) = deliver(text, purpose: purpose, node: node, &sprint) {
+            finish("suppressed", reason: hold.reason, &sprint)
             return false
         }
         return true
@@ -423,15 +426,15 @@ public struct FlowRuntime: Sendable {
             decision = gate.check(sprint.session.recipient, purpose: purpose, subject: flow.subject, at: sprint.now)
         }
         var at = sprint.now
-        var deferredReason: String?
+        var deferral: SendHold?
         switch decision {
         case .send:
             break
-        case .deferred(let until, let reason):
+        case .deferred(let until, let hold):
             at = until
-            deferredReason = reason
-        case .suppressed(let reason):
-            sprint.events.append(.suppressed(node: node, text: text, reason: reason))
+            deferral = hold
+        case .suppressed(let hold):
+            sprint.events.append(.suppressed(node: node, text: text, hold: hold))
             return decision
         }
         let segments = SegmentCount.of(text)
@@ -439,9 +442,9 @@ public struct FlowRuntime: Sendable {
         // requires never use them up.
         if purpose == .marketing { sprint.session.recipient.sends.record(subject: flow.subject, at: at) }
         sprint.session.lastSendAt = max(sprint.session.lastSendAt ?? at, at)
-        if let deferredReason {
+        if let deferral {
             sprint.session.pendingSends.append(
-                PendingSend(text: text, node: node, purpose: purpose, at: at, deferredReason: deferredReason)
+                PendingSend(text: text, node: node, purpose: purpose, at: at, deferral: deferral)
             )
         }
         sprint.events.append(
@@ -451,7 +454,7 @@ public struct FlowRuntime: Sendable {
                     node: node,
                     purpose: purpose,
                     at: at,
-                    deferredReason: deferredReason,
+                    deferral: deferral,
                     segments: segments,
                     cost: pricing.cost(of: segments)
                 )
@@ -480,7 +483,7 @@ public struct FlowRuntime: Sendable {
                 node: pending.node,
                 purpose: pending.purpose,
                 at: pending.at,
-                deferredReason: pending.deferredReason,
+                deferral: pending.deferral,
                 segments: segments,
                 cost: pricing.cost(of: segments)
             )

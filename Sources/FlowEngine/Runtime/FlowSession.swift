@@ -81,10 +81,12 @@ public struct PendingSend: Codable, Sendable, Equatable {
     /// When it is due to leave.
     public var at: Instant
     /// Why the gate deferred it.
-    public var deferredReason: String
+    public var deferral: SendHold
+
+    /// The deferral's sentence.
+    public var deferredReason: String { deferral.reason }
 
     enum CodingKeys: String, CodingKey {
-        case text, node, purpose, at
-        case deferredReason = "deferred_reason"
+        case text, node, purpose, at, deferral
     }
 }

@@ -13,9 +13,9 @@ public enum MessagePurpose: String, Codable, Sendable, CaseIterable {
 public enum GateDecision: Hashable, Codable, Sendable {
     case send
     /// Allowed later: outside quiet hours or a cap window; `until` is the first instant it may go.
-    case deferred(until: Instant, reason: String)
+    case deferred(until: Instant, hold: SendHold)
     /// Not allowed at all (no consent, opted out, no valid number).
-    case suppressed(reason: String)
+    case suppressed(SendHold)
 }
 
 /// Everything the gate needs to know about one recipient.
@@ -127,14 +127,15 @@ public struct OutboundGate: Sendable {
         at: Instant
     ) -> GateDecision {
         if purpose == .compliance { return .send }
-        guard recipient.phone != nil else { return .suppressed(reason: "no valid phone number") }
+        guard recipient.phone != nil else { return .suppressed(SendHold(.noPhone, reason: "no valid phone number")) }
         let standing = recipient.consent.standing(at: at)
         if standing.consent?.kind == .optOut {
-            return .suppressed(reason: recipient.consent.mayMarket(at: at).reason)
+            return .suppressed(SendHold(.optedOut, reason: recipient.consent.mayMarket(at: at).reason))
         }
         let isMarketing = purpose == .marketing
         if isMarketing && (standing.consent == nil || standing.openHold != nil) {
-            return .suppressed(reason: recipient.consent.mayMarket(at: at).reason)
+            let cause: SendHold.Cause = standing.consent == nil ? .noConsent : .reviewHold
+            return .suppressed(SendHold(cause, reason: recipient.consent.mayMarket(at: at).reason))
         }
         guard isMarketing || quietHoursApplyToTransactional else { return .send }
         let brandLimit =
@@ -145,11 +146,14 @@ public struct OutboundGate: Sendable {
             ? FrequencyCap.firstBlocking(schedule.sameSubjectCaps, recipient.sends, subject: subject, at: at) : nil
         let quietAllowed = schedule.isAllowed(at: at)
         if brandLimit == nil && stateLimit == nil && quietAllowed { return .send }
-        let reason: String
-        if let limit = brandLimit ?? stateLimit {
-            reason = "frequency cap: \(limit)"
+        let hold: SendHold
+        if let limit = brandLimit {
+            hold = SendHold(.frequencyCap, rule: "brand cap", reason: "frequency cap: \(limit)")
+        } else if let limit = stateLimit {
+            let rule = schedule.rules.first { $0.sameSubjectCap == limit }?.name
+            hold = SendHold(.frequencyCap, rule: rule, reason: "frequency cap: \(limit)")
         } else {
-            reason = schedule.blockingReason(at: at) ?? "quiet hours"
+            hold = schedule.blockingHold(at: at) ?? SendHold(.quietHours, reason: "quiet hours")
         }
         let caps = isMarketing ? cap.adding(schedule.sameSubjectCaps) : FrequencyCap.none
         var candidate = at
@@ -159,7 +163,7 @@ public struct OutboundGate: Sendable {
             candidate = open
             if open == capped && caps.allows(recipient.sends, subject: subject, at: open) { break }
         }
-        return .deferred(until: candidate, reason: reason)
+        return .deferred(until: candidate, hold: hold)
     }
 }
 

@@ -104,7 +104,10 @@ public struct QuietHoursPolicy: Sendable {
         }
 
         /// Why `instant` is outside the window, naming the zone, the local time and the rule; nil when allowed.
-        public func blockingReason(at instant: Instant) -> String? {
+        public func blockingReason(at instant: Instant) -> String? { blockingHold(at: instant)?.reason }
+
+        /// The same as a `SendHold`, with the blocking rule's name as its `rule`.
+        public func blockingHold(at instant: Instant) -> SendHold? {
             for zone in zones {
                 let local = zone.localTime(at: instant)
                 if Self.inside(local, windows) { continue }
@@ -112,8 +115,10 @@ public struct QuietHoursPolicy: Sendable {
                     rules.last { !Self.inside(local, $0.windows) } ?? rules.first ?? QuietHoursRule.federal
                 let window =
                     rule.windows[local.weekday].map { "\($0)" } ?? "no sending on \(Weekday.names[local.weekday])"
-                return "quiet hours: \(local.shortDescription) in \(zone.zoneName) is outside \(window) "
+                let reason =
+                    "quiet hours: \(local.shortDescription) in \(zone.zoneName) is outside \(window) "
                     + "(\(rule.name): \(rule.source))"
+                return SendHold(.quietHours, rule: rule.name, reason: reason)
             }
             return nil
         }
