@@ -10,7 +10,7 @@ let modules: [(name: String, dependencies: [Target.Dependency])] = [
     ("FlowEngine", ["JSONDocument", "Messaging"]),
     ("Population", ["JSONDocument", "Messaging", "Sampling"]),
     ("Simulation", ["FlowEngine", "Population", "Sampling", "EventLog"]),
-    ("Store", ["CSQLite", "EventLog"]),
+    ("Store", ["CSQLite", "EventLog", "Messaging"]),
     ("Ingest", ["Store", "EventLog", "Messaging"]),
     ("Analytics", ["Store", "EventLog", "Messaging", "Sampling"]),
     ("Reports", ["Analytics"]),

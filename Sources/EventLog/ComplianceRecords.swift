@@ -11,6 +11,8 @@ public struct ConsentEventRecord: Hashable, Sendable, Codable {
     public var keyword: String?
     /// `ConsentSource` raw value ("keyword", "web_form", "checkout", "import").
     public var source: String
+    /// For an opt-out: what it revoked; nil for other kinds (and for v1 logs, which did not record it).
+    public var scope: ConsentScope?
 
     public init(
         runID: Int64,
@@ -19,8 +21,10 @@ public struct ConsentEventRecord: Hashable, Sendable, Codable {
         at: Int64,
         kind: ConsentEventKind,
         keyword: String?,
-        source: String
+        source: String,
+        scope: ConsentScope? = nil
     ) {
+        self.scope = scope
         self.runID = runID
         self.eventID = eventID
         self.customerID = customerID
@@ -44,6 +48,8 @@ public struct SuppressionRecord: Hashable, Sendable, Codable {
     public var deferredUntil: Int64?
     /// What was held back: the campaign subject or flow node, for the frequency cap and the audit.
     public var subject: String
+    /// The rule that applied (`SendHold.rule`: "Florida", "brand cap"), nil when none is named.
+    public var rule: String?
 
     public init(
         runID: Int64,
@@ -52,8 +58,10 @@ public struct SuppressionRecord: Hashable, Sendable, Codable {
         at: Int64,
         reason: SuppressionReason,
         deferredUntil: Int64?,
-        subject: String
+        subject: String,
+        rule: String? = nil
     ) {
+        self.rule = rule
         self.runID = runID
         self.suppressionID = suppressionID
         self.customerID = customerID
@@ -67,13 +75,17 @@ public struct SuppressionRecord: Hashable, Sendable, Codable {
 /// One input row an import refused, kept verbatim with its line number so nothing disappears silently.
 public struct QuarantineRecord: Hashable, Sendable, Codable {
     public var runID: Int64
-    /// 1-based line in the source file; unique within the run.
+    /// The file the row came from (its name as given), so a message log and an orders file loaded into one run
+    /// keep their own line numbers.
+    public var file: String
+    /// 1-based line in the source file where the row starts; unique within the run and file.
     public var line: Int64
     public var reason: String
     public var rawText: String
 
-    public init(runID: Int64, line: Int64, reason: String, rawText: String) {
+    public init(runID: Int64, file: String = "", line: Int64, reason: String, rawText: String) {
         self.runID = runID
+        self.file = file
         self.line = line
         self.reason = reason
         self.rawText = rawText

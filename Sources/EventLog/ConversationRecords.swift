@@ -92,8 +92,11 @@ public struct OrderRecord: Hashable, Sendable, Codable {
     public var valueCents: Int64
     /// The recovered cart's id, nil for an order not tied to a cart.
     public var cartID: String?
-    /// `MessageRecord.messageID` of the same run, nil when unattributed.
+    /// `MessageRecord.messageID` of the same run, nil when unattributed. A producer's hint only: analytics
+    /// attributes orders itself under the window the report names.
     public var attributedMessageID: Int64?
+    /// The shop's order id, so a re-imported orders file adds nothing; nil for simulated orders.
+    public var externalID: String?
 
     public init(
         runID: Int64,
@@ -102,8 +105,10 @@ public struct OrderRecord: Hashable, Sendable, Codable {
         at: Int64,
         valueCents: Int64,
         cartID: String?,
-        attributedMessageID: Int64?
+        attributedMessageID: Int64?,
+        externalID: String? = nil
     ) {
+        self.externalID = externalID
         self.runID = runID
         self.orderID = orderID
         self.customerID = customerID

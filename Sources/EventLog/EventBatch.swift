@@ -8,6 +8,8 @@ public struct EventBatch: Hashable, Sendable, Codable {
     public var variants: [VariantRecord]
     public var customers: [CustomerRecord]
     public var assignments: [AssignmentRecord]
+    public var carts: [CartRecord]
+    public var agentShifts: [AgentShiftRecord]
     public var conversations: [ConversationRecord]
     public var messages: [MessageRecord]
     public var handoffs: [HandoffRecord]
@@ -21,6 +23,8 @@ public struct EventBatch: Hashable, Sendable, Codable {
         variants: [VariantRecord] = [],
         customers: [CustomerRecord] = [],
         assignments: [AssignmentRecord] = [],
+        carts: [CartRecord] = [],
+        agentShifts: [AgentShiftRecord] = [],
         conversations: [ConversationRecord] = [],
         messages: [MessageRecord] = [],
         handoffs: [HandoffRecord] = [],
@@ -33,6 +37,8 @@ public struct EventBatch: Hashable, Sendable, Codable {
         self.variants = variants
         self.customers = customers
         self.assignments = assignments
+        self.carts = carts
+        self.agentShifts = agentShifts
         self.conversations = conversations
         self.messages = messages
         self.handoffs = handoffs
@@ -44,8 +50,8 @@ public struct EventBatch: Hashable, Sendable, Codable {
 
     /// Total number of records across all tables.
     public var count: Int {
-        runs.count + variants.count + customers.count + assignments.count + conversations.count + messages.count
-            + handoffs.count + orders.count + consentEvents.count + suppressions.count + quarantine.count
+        runs.count + variants.count + customers.count + assignments.count + carts.count + agentShifts.count
+            + conversations.count + messages.count + handoffs.count + orders.count + consentEvents.count + suppressions.count + quarantine.count
     }
 
     public var isEmpty: Bool { count == 0 }
@@ -57,6 +63,8 @@ public struct EventBatch: Hashable, Sendable, Codable {
         variants += other.variants
         customers += other.customers
         assignments += other.assignments
+        carts += other.carts
+        agentShifts += other.agentShifts
         conversations += other.conversations
         messages += other.messages
         handoffs += other.handoffs

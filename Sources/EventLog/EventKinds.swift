@@ -1,3 +1,5 @@
+import Messaging
+
 /// The small vocabularies of the event log. Raw values are exactly what is stored in SQLite, so SQL written
 /// against the schema (in Swift, DuckDB or Trino) reads the same words.
 
@@ -38,19 +40,21 @@ public enum ConsentEventKind: String, Sendable, Codable, CaseIterable {
     case optOut = "opt_out"
     /// A HELP request: consent is unchanged but a compliance reply is owed.
     case help
+    /// An ambiguous reply ("no thanks") holds marketing until a person decides whether it revoked consent.
+    case reviewHold = "review_hold"
+    /// The person decided it was not a revocation; consent stands as it was.
+    case reviewReleased = "review_released"
 }
 
-/// Why an outbound message was held back by the gate.
-public enum SuppressionReason: String, Sendable, Codable, CaseIterable {
-    /// Outside the recipient's allowed local hours; the message was deferred, not dropped.
-    case quietHours = "quiet_hours"
-    /// No recorded consent for marketing.
-    case noConsent = "no_consent"
-    /// The recipient opted out earlier.
-    case optedOut = "opted_out"
-    /// A rolling-window frequency cap was reached.
-    case frequencyCap = "frequency_cap"
+/// What an opt-out revokes: marketing only, or every text but the confirmation (FCC revoke-all).
+public enum ConsentScope: String, Sendable, Codable, CaseIterable {
+    case marketing
+    case all
 }
+
+/// Why an outbound message was held back: the gate's own vocabulary (`SendHold.Cause`), stored as is, so the
+/// log and the gate can never disagree on a word.
+public typealias SuppressionReason = SendHold.Cause
 
 /// How a hand-off to a human agent ended; `open` while the run ended before it did.
 public enum HandoffResolution: String, Sendable, Codable, CaseIterable {

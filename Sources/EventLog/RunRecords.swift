@@ -14,6 +14,9 @@ public struct RunRecord: Hashable, Sendable, Codable {
     public var toolVersion: String
     /// UTC epoch milliseconds.
     public var createdAt: Int64
+    /// SHA-256 (lowercase hex) of the imported file, so a second load of the same bytes is recognised; nil for
+    /// simulated runs.
+    public var sourceSHA256: String?
 
     public init(
         id: Int64,
@@ -22,8 +25,10 @@ public struct RunRecord: Hashable, Sendable, Codable {
         seed: Int64?,
         configJSON: String,
         toolVersion: String,
-        createdAt: Int64
+        createdAt: Int64,
+        sourceSHA256: String? = nil
     ) {
+        self.sourceSHA256 = sourceSHA256
         self.id = id
         self.kind = kind
         self.source = source
@@ -41,7 +46,8 @@ public struct RunRecord: Hashable, Sendable, Codable {
         seed: Int64?,
         configJSON: String,
         toolVersion: String,
-        createdAt: Int64
+        createdAt: Int64,
+        sourceSHA256: String? = nil
     ) {
         self.init(
             id: id,
@@ -50,7 +56,8 @@ public struct RunRecord: Hashable, Sendable, Codable {
             seed: seed,
             configJSON: configJSON,
             toolVersion: toolVersion,
-            createdAt: createdAt
+            createdAt: createdAt,
+            sourceSHA256: sourceSHA256
         )
     }
 
@@ -98,6 +105,10 @@ public struct CustomerRecord: Hashable, Sendable, Codable {
     public var segment: String
     /// The attributes object of the customer-attributes contract, as JSON text.
     public var attributesJSON: String
+    /// The full E.164 number, kept only when it is fictional (a generated population's 555-01XX or 0XX/1XX
+    /// numbers), so a simulated run can be exported in Twilio's format; nil for real numbers, which the log
+    /// keeps masked and hashed only.
+    public var fictionalPhone: String?
 
     public init(
         runID: Int64,
@@ -107,8 +118,10 @@ public struct CustomerRecord: Hashable, Sendable, Codable {
         timeZone: String,
         state: String,
         segment: String,
-        attributesJSON: String
+        attributesJSON: String,
+        fictionalPhone: String? = nil
     ) {
+        self.fictionalPhone = fictionalPhone
         self.runID = runID
         self.customerID = customerID
         self.maskedPhone = maskedPhone
@@ -125,10 +138,53 @@ public struct AssignmentRecord: Hashable, Sendable, Codable {
     public var runID: Int64
     public var customerID: Int64
     public var variantID: Int64
+    /// When the customer entered the experiment: the campaign's planned first send, the same instant for a
+    /// holdout customer who gets nothing, so every arm's windows start alike (UTC epoch ms; nil in v1 logs).
+    public var assignedAt: Int64?
 
-    public init(runID: Int64, customerID: Int64, variantID: Int64) {
+    public init(runID: Int64, customerID: Int64, variantID: Int64, assignedAt: Int64? = nil) {
         self.runID = runID
         self.customerID = customerID
         self.variantID = variantID
+        self.assignedAt = assignedAt
+    }
+}
+
+/// One abandoned cart a campaign targets: the recovery rate's denominator and what an order must match.
+public struct CartRecord: Hashable, Sendable, Codable {
+    public var runID: Int64
+    /// The shop's cart id; unique within the run.
+    public var cartID: String
+    public var customerID: Int64
+    /// When the cart was left (UTC epoch ms).
+    public var abandonedAt: Int64
+    /// Integer cents.
+    public var valueCents: Int64
+
+    public init(runID: Int64, cartID: String, customerID: Int64, abandonedAt: Int64, valueCents: Int64) {
+        self.runID = runID
+        self.cartID = cartID
+        self.customerID = customerID
+        self.abandonedAt = abandonedAt
+        self.valueCents = valueCents
+    }
+}
+
+/// One agent's shift: when they could take chats and how many at once, the denominator of utilisation.
+public struct AgentShiftRecord: Hashable, Sendable, Codable {
+    public var runID: Int64
+    public var agentID: Int64
+    /// UTC epoch ms.
+    public var startsAt: Int64
+    public var endsAt: Int64
+    /// Chats the agent handles at the same time.
+    public var concurrency: Int64
+
+    public init(runID: Int64, agentID: Int64, startsAt: Int64, endsAt: Int64, concurrency: Int64) {
+        self.runID = runID
+        self.agentID = agentID
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.concurrency = concurrency
     }
 }

@@ -51,6 +51,8 @@ public struct EventLogReader {
     /// Customers by id.
     public func customers(ofRun runID: Int64) throws -> [CustomerRecord] { try records(ofRun: runID) }
     public func assignments(ofRun runID: Int64) throws -> [AssignmentRecord] { try records(ofRun: runID) }
+    public func carts(ofRun runID: Int64) throws -> [CartRecord] { try records(ofRun: runID) }
+    public func agentShifts(ofRun runID: Int64) throws -> [AgentShiftRecord] { try records(ofRun: runID) }
     public func conversations(ofRun runID: Int64) throws -> [ConversationRecord] { try records(ofRun: runID) }
     /// Messages by message id, which producers assign in the order messages happen.
     public func messages(ofRun runID: Int64) throws -> [MessageRecord] { try records(ofRun: runID) }
@@ -88,6 +90,8 @@ public struct EventLogReader {
             variants: try variants(ofRun: runID),
             customers: try customers(ofRun: runID),
             assignments: try assignments(ofRun: runID),
+            carts: try carts(ofRun: runID),
+            agentShifts: try agentShifts(ofRun: runID),
             conversations: try conversations(ofRun: runID),
             messages: try messages(ofRun: runID),
             handoffs: try handoffs(ofRun: runID),

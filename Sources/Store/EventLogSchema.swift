@@ -19,8 +19,8 @@ public enum EventLogSchema {
 
     /// Every table, in the order foreign keys need them created and filled.
     public static let tables = [
-        "runs", "variants", "customers", "assignments", "conversations", "messages", "handoffs", "orders",
-        "consent_events", "suppressions", "quarantine",
+        "runs", "variants", "customers", "assignments", "carts", "agent_shifts", "conversations", "messages",
+        "handoffs", "orders", "consent_events", "suppressions", "quarantine",
     ]
 
     /// Secondary indexes for analytics: per run, by customer and time. Kept apart from the tables so a bulk
@@ -52,10 +52,15 @@ public enum EventLogSchema {
             "suppressions_by_customer",
             "CREATE INDEX IF NOT EXISTS suppressions_by_customer ON suppressions (run_id, customer_id, at)"
         ),
+        ("carts_by_customer", "CREATE INDEX IF NOT EXISTS carts_by_customer ON carts (run_id, customer_id)"),
+        (
+            "messages_by_external_id",
+            "CREATE INDEX IF NOT EXISTS messages_by_external_id ON messages (external_id) WHERE external_id IS NOT NULL"
+        ),
     ]
 
     /// Migration `i` takes the schema from version `i` to `i + 1`.
-    static let migrations: [String] = [version1]
+    static let migrations: [String] = [version1, version2]
 
     /// The first schema: every table of DESIGN.md's event log.
     static let version1 = """
@@ -179,6 +184,98 @@ public enum EventLogSchema {
             raw_text TEXT NOT NULL,
             PRIMARY KEY (run_id, line)
         );
+        """
+
+    /// The second schema: what the simulator and the importer need to record and the audit to judge.
+    ///
+    /// - messages: why a text was sent (`purpose`), its cap `subject`, the sending number, the carrier's id
+    ///   (Twilio Sid) and error code, and for replies the drawn `intent` and the `category` they were routed to;
+    /// - runs: the imported file's SHA-256; customers: a fictional number in full; assignments: when the
+    ///   customer entered the experiment; orders: the shop's order id;
+    /// - consent events: review holds and releases, and an opt-out's scope; suppressions: every gate cause and
+    ///   the rule that applied; quarantine: the source file, so two files in one run keep their own lines
+    ///   (these three tables are rebuilt, since SQLite cannot alter a CHECK or a primary key in place);
+    /// - new tables `carts` (the recovery rate's denominator) and `agent_shifts` (utilisation's).
+    ///
+    /// Every v1 row is kept; the new columns read NULL for it.
+    static let version2 = """
+        ALTER TABLE runs ADD COLUMN source_sha256 TEXT;
+        ALTER TABLE customers ADD COLUMN fictional_phone TEXT;
+        ALTER TABLE assignments ADD COLUMN assigned_at INTEGER;
+        ALTER TABLE messages ADD COLUMN purpose TEXT
+            CHECK (purpose IN ('marketing', 'transactional', 'compliance'));
+        ALTER TABLE messages ADD COLUMN subject TEXT;
+        ALTER TABLE messages ADD COLUMN business_number TEXT;
+        ALTER TABLE messages ADD COLUMN external_id TEXT;
+        ALTER TABLE messages ADD COLUMN error_code INTEGER;
+        ALTER TABLE messages ADD COLUMN intent TEXT;
+        ALTER TABLE messages ADD COLUMN category TEXT;
+        ALTER TABLE orders ADD COLUMN external_id TEXT;
+        CREATE TABLE carts (
+            run_id INTEGER NOT NULL,
+            cart_id TEXT NOT NULL,
+            customer_id INTEGER NOT NULL,
+            abandoned_at INTEGER NOT NULL,
+            value_cents INTEGER NOT NULL,
+            PRIMARY KEY (run_id, cart_id),
+            FOREIGN KEY (run_id, customer_id) REFERENCES customers (run_id, customer_id)
+        );
+        CREATE TABLE agent_shifts (
+            run_id INTEGER NOT NULL REFERENCES runs (id),
+            agent_id INTEGER NOT NULL,
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            concurrency INTEGER NOT NULL CHECK (concurrency >= 1),
+            CHECK (ends_at >= starts_at),
+            PRIMARY KEY (run_id, agent_id, starts_at)
+        );
+        CREATE TABLE consent_events_v2 (
+            run_id INTEGER NOT NULL,
+            event_id INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('opt_in', 'opt_out', 'help', 'review_hold', 'review_released')),
+            keyword TEXT,
+            source TEXT NOT NULL,
+            scope TEXT CHECK (scope IN ('marketing', 'all')),
+            PRIMARY KEY (run_id, event_id),
+            FOREIGN KEY (run_id, customer_id) REFERENCES customers (run_id, customer_id)
+        );
+        INSERT INTO consent_events_v2 (run_id, event_id, customer_id, at, kind, keyword, source)
+            SELECT run_id, event_id, customer_id, at, kind, keyword, source FROM consent_events;
+        DROP TABLE consent_events;
+        ALTER TABLE consent_events_v2 RENAME TO consent_events;
+        CREATE TABLE suppressions_v2 (
+            run_id INTEGER NOT NULL,
+            suppression_id INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            reason TEXT NOT NULL CHECK (reason IN (
+                'quiet_hours', 'holiday', 'frequency_cap', 'no_consent', 'opted_out', 'review_hold', 'no_phone',
+                'template_gap'
+            )),
+            deferred_until INTEGER,
+            subject TEXT NOT NULL,
+            rule TEXT,
+            PRIMARY KEY (run_id, suppression_id),
+            FOREIGN KEY (run_id, customer_id) REFERENCES customers (run_id, customer_id)
+        );
+        INSERT INTO suppressions_v2 (run_id, suppression_id, customer_id, at, reason, deferred_until, subject)
+            SELECT run_id, suppression_id, customer_id, at, reason, deferred_until, subject FROM suppressions;
+        DROP TABLE suppressions;
+        ALTER TABLE suppressions_v2 RENAME TO suppressions;
+        CREATE TABLE quarantine_v2 (
+            run_id INTEGER NOT NULL REFERENCES runs (id),
+            file TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            raw_text TEXT NOT NULL,
+            PRIMARY KEY (run_id, file, line)
+        );
+        INSERT INTO quarantine_v2 (run_id, file, line, reason, raw_text)
+            SELECT run_id, '', line, reason, raw_text FROM quarantine;
+        DROP TABLE quarantine;
+        ALTER TABLE quarantine_v2 RENAME TO quarantine;
         """
 
     /// What `migrate` did, for `replylab db init` to print.

@@ -43,6 +43,8 @@ public final class EventLogWriter: EventSink {
     private let insertVariant: Statement
     private let insertCustomer: Statement
     private let insertAssignment: Statement
+    private let insertCart: Statement
+    private let insertAgentShift: Statement
     private let insertConversation: Statement
     private let insertMessage: Statement
     private let insertHandoff: Statement
@@ -71,6 +73,8 @@ public final class EventLogWriter: EventSink {
         insertVariant = try database.prepare(VariantRecord.insertSQL)
         insertCustomer = try database.prepare(CustomerRecord.insertSQL)
         insertAssignment = try database.prepare(AssignmentRecord.insertSQL)
+        insertCart = try database.prepare(CartRecord.insertSQL)
+        insertAgentShift = try database.prepare(AgentShiftRecord.insertSQL)
         insertConversation = try database.prepare(ConversationRecord.insertSQL)
         insertMessage = try database.prepare(MessageRecord.insertSQL)
         insertHandoff = try database.prepare(HandoffRecord.insertSQL)
@@ -91,7 +95,7 @@ public final class EventLogWriter: EventSink {
         if database.isInTransaction { try? database.execute("ROLLBACK TRANSACTION") }
     }
 
-    /// Stores every record of `batch` in foreign-key order (runs, variants, customers, … quarantine).
+    /// Stores every record of `batch` in foreign-key order (runs, variants, customers, assignments, carts, … quarantine).
     ///
     /// - Throws: `SQLiteError` for a refused record, with nothing of this batch stored;
     ///   `StoreError.writerFinished` after `finish`.
@@ -105,6 +109,8 @@ public final class EventLogWriter: EventSink {
             try insert(batch.variants, with: insertVariant)
             try insert(batch.customers, with: insertCustomer)
             try insert(batch.assignments, with: insertAssignment)
+            try insert(batch.carts, with: insertCart)
+            try insert(batch.agentShifts, with: insertAgentShift)
             try insert(batch.conversations, with: insertConversation)
             try insert(batch.messages, with: insertMessage)
             try insert(batch.handoffs, with: insertHandoff)

@@ -1,4 +1,5 @@
 import EventLog
+import Messaging
 
 /// How one event-log record maps onto its table: column names in bind order, and reading a row back.
 ///
@@ -35,10 +36,12 @@ extension MessageStatus: StoredWord {}
 extension ConsentEventKind: StoredWord {}
 extension SuppressionReason: StoredWord {}
 extension HandoffResolution: StoredWord {}
+extension MessagePurpose: StoredWord {}
+extension ConsentScope: StoredWord {}
 
 extension RunRecord: StoredRecord {
     static let table = "runs"
-    static let columns = ["id", "kind", "source", "seed", "config_json", "tool_version", "created_at"]
+    static let columns = ["id", "kind", "source", "seed", "config_json", "tool_version", "created_at", "source_sha256"]
     static var runColumn: String { "id" }
     static let ordering = "id"
 
@@ -50,6 +53,7 @@ extension RunRecord: StoredRecord {
         try statement.bind(configJSON, at: 5)
         try statement.bind(toolVersion, at: 6)
         try statement.bind(createdAt, at: 7)
+        try statement.bind(sourceSHA256, at: 8)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -60,7 +64,8 @@ extension RunRecord: StoredRecord {
             seed: try row.column(3),
             configJSON: try row.column(4),
             toolVersion: try row.column(5),
-            createdAt: try row.column(6)
+            createdAt: try row.column(6),
+            sourceSHA256: try row.column(7)
         )
     }
 }
@@ -95,6 +100,7 @@ extension CustomerRecord: StoredRecord {
     static let table = "customers"
     static let columns = [
         "run_id", "customer_id", "masked_phone", "phone_hash", "time_zone", "state", "segment", "attributes_json",
+        "fictional_phone",
     ]
     static let ordering = "customer_id"
 
@@ -107,6 +113,7 @@ extension CustomerRecord: StoredRecord {
         try statement.bind(state, at: 6)
         try statement.bind(segment, at: 7)
         try statement.bind(attributesJSON, at: 8)
+        try statement.bind(fictionalPhone, at: 9)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -118,24 +125,79 @@ extension CustomerRecord: StoredRecord {
             timeZone: try row.column(4),
             state: try row.column(5),
             segment: try row.column(6),
-            attributesJSON: try row.column(7)
+            attributesJSON: try row.column(7),
+            fictionalPhone: try row.column(8)
         )
     }
 }
 
 extension AssignmentRecord: StoredRecord {
     static let table = "assignments"
-    static let columns = ["run_id", "customer_id", "variant_id"]
+    static let columns = ["run_id", "customer_id", "variant_id", "assigned_at"]
     static let ordering = "customer_id"
 
     func bind(to statement: Statement) throws(SQLiteError) {
         try statement.bind(runID, at: 1)
         try statement.bind(customerID, at: 2)
         try statement.bind(variantID, at: 3)
+        try statement.bind(assignedAt, at: 4)
     }
 
     init(row: Statement) throws(SQLiteError) {
-        self.init(runID: try row.column(0), customerID: try row.column(1), variantID: try row.column(2))
+        self.init(
+            runID: try row.column(0),
+            customerID: try row.column(1),
+            variantID: try row.column(2),
+            assignedAt: try row.column(3)
+        )
+    }
+}
+
+extension CartRecord: StoredRecord {
+    static let table = "carts"
+    static let columns = ["run_id", "cart_id", "customer_id", "abandoned_at", "value_cents"]
+    static let ordering = "cart_id"
+
+    func bind(to statement: Statement) throws(SQLiteError) {
+        try statement.bind(runID, at: 1)
+        try statement.bind(cartID, at: 2)
+        try statement.bind(customerID, at: 3)
+        try statement.bind(abandonedAt, at: 4)
+        try statement.bind(valueCents, at: 5)
+    }
+
+    init(row: Statement) throws(SQLiteError) {
+        self.init(
+            runID: try row.column(0),
+            cartID: try row.column(1),
+            customerID: try row.column(2),
+            abandonedAt: try row.column(3),
+            valueCents: try row.column(4)
+        )
+    }
+}
+
+extension AgentShiftRecord: StoredRecord {
+    static let table = "agent_shifts"
+    static let columns = ["run_id", "agent_id", "starts_at", "ends_at", "concurrency"]
+    static let ordering = "agent_id, starts_at"
+
+    func bind(to statement: Statement) throws(SQLiteError) {
+        try statement.bind(runID, at: 1)
+        try statement.bind(agentID, at: 2)
+        try statement.bind(startsAt, at: 3)
+        try statement.bind(endsAt, at: 4)
+        try statement.bind(concurrency, at: 5)
+    }
+
+    init(row: Statement) throws(SQLiteError) {
+        self.init(
+            runID: try row.column(0),
+            agentID: try row.column(1),
+            startsAt: try row.column(2),
+            endsAt: try row.column(3),
+            concurrency: try row.column(4)
+        )
     }
 }
 
@@ -175,7 +237,8 @@ extension MessageRecord: StoredRecord {
     static let table = "messages"
     static let columns = [
         "run_id", "message_id", "customer_id", "conversation_id", "direction", "kind", "at", "body", "segments",
-        "encoding", "status", "cost_microdollars", "flow_node",
+        "encoding", "status", "cost_microdollars", "flow_node", "purpose", "subject", "business_number", "external_id",
+        "error_code", "intent", "category",
     ]
     static let ordering = "message_id"
 
@@ -193,6 +256,13 @@ extension MessageRecord: StoredRecord {
         try statement.bind(status, at: 11)
         try statement.bind(costMicrodollars, at: 12)
         try statement.bind(flowNode, at: 13)
+        try statement.bind(purpose, at: 14)
+        try statement.bind(subject, at: 15)
+        try statement.bind(businessNumber, at: 16)
+        try statement.bind(externalID, at: 17)
+        try statement.bind(errorCode, at: 18)
+        try statement.bind(intent, at: 19)
+        try statement.bind(category, at: 20)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -209,7 +279,14 @@ extension MessageRecord: StoredRecord {
             encoding: try row.column(9),
             status: try row.column(10),
             costMicrodollars: try row.column(11),
-            flowNode: try row.column(12)
+            flowNode: try row.column(12),
+            purpose: try row.column(13),
+            subject: try row.column(14),
+            businessNumber: try row.column(15),
+            externalID: try row.column(16),
+            errorCode: try row.column(17),
+            intent: try row.column(18),
+            category: try row.column(19)
         )
     }
 }
@@ -254,7 +331,7 @@ extension HandoffRecord: StoredRecord {
 extension OrderRecord: StoredRecord {
     static let table = "orders"
     static let columns = [
-        "run_id", "order_id", "customer_id", "at", "value_cents", "cart_id", "attributed_message_id",
+        "run_id", "order_id", "customer_id", "at", "value_cents", "cart_id", "attributed_message_id", "external_id",
     ]
     static let ordering = "order_id"
 
@@ -266,6 +343,7 @@ extension OrderRecord: StoredRecord {
         try statement.bind(valueCents, at: 5)
         try statement.bind(cartID, at: 6)
         try statement.bind(attributedMessageID, at: 7)
+        try statement.bind(externalID, at: 8)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -276,14 +354,15 @@ extension OrderRecord: StoredRecord {
             at: try row.column(3),
             valueCents: try row.column(4),
             cartID: try row.column(5),
-            attributedMessageID: try row.column(6)
+            attributedMessageID: try row.column(6),
+            externalID: try row.column(7)
         )
     }
 }
 
 extension ConsentEventRecord: StoredRecord {
     static let table = "consent_events"
-    static let columns = ["run_id", "event_id", "customer_id", "at", "kind", "keyword", "source"]
+    static let columns = ["run_id", "event_id", "customer_id", "at", "kind", "keyword", "source", "scope"]
     static let ordering = "event_id"
 
     func bind(to statement: Statement) throws(SQLiteError) {
@@ -294,6 +373,7 @@ extension ConsentEventRecord: StoredRecord {
         try statement.bind(kind, at: 5)
         try statement.bind(keyword, at: 6)
         try statement.bind(source, at: 7)
+        try statement.bind(scope, at: 8)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -304,14 +384,17 @@ extension ConsentEventRecord: StoredRecord {
             at: try row.column(3),
             kind: try row.column(4),
             keyword: try row.column(5),
-            source: try row.column(6)
+            source: try row.column(6),
+            scope: try row.column(7)
         )
     }
 }
 
 extension SuppressionRecord: StoredRecord {
     static let table = "suppressions"
-    static let columns = ["run_id", "suppression_id", "customer_id", "at", "reason", "deferred_until", "subject"]
+    static let columns = [
+        "run_id", "suppression_id", "customer_id", "at", "reason", "deferred_until", "subject", "rule",
+    ]
     static let ordering = "suppression_id"
 
     func bind(to statement: Statement) throws(SQLiteError) {
@@ -322,6 +405,7 @@ extension SuppressionRecord: StoredRecord {
         try statement.bind(reason, at: 5)
         try statement.bind(deferredUntil, at: 6)
         try statement.bind(subject, at: 7)
+        try statement.bind(rule, at: 8)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -332,29 +416,32 @@ extension SuppressionRecord: StoredRecord {
             at: try row.column(3),
             reason: try row.column(4),
             deferredUntil: try row.column(5),
-            subject: try row.column(6)
+            subject: try row.column(6),
+            rule: try row.column(7)
         )
     }
 }
 
 extension QuarantineRecord: StoredRecord {
     static let table = "quarantine"
-    static let columns = ["run_id", "line", "reason", "raw_text"]
-    static let ordering = "line"
+    static let columns = ["run_id", "file", "line", "reason", "raw_text"]
+    static let ordering = "file, line"
 
     func bind(to statement: Statement) throws(SQLiteError) {
         try statement.bind(runID, at: 1)
-        try statement.bind(line, at: 2)
-        try statement.bind(reason, at: 3)
-        try statement.bind(rawText, at: 4)
+        try statement.bind(file, at: 2)
+        try statement.bind(line, at: 3)
+        try statement.bind(reason, at: 4)
+        try statement.bind(rawText, at: 5)
     }
 
     init(row: Statement) throws(SQLiteError) {
         self.init(
             runID: try row.column(0),
-            line: try row.column(1),
-            reason: try row.column(2),
-            rawText: try row.column(3)
+            file: try row.column(1),
+            line: try row.column(2),
+            reason: try row.column(3),
+            rawText: try row.column(4)
         )
     }
 }

@@ -12,9 +12,15 @@ import Testing
                 "queued", "sent", "delivered", "undelivered", "failed", "received",
             ]
         )
-        #expect(ConsentEventKind.allCases.map(\.rawValue) == ["opt_in", "opt_out", "help"])
         #expect(
-            SuppressionReason.allCases.map(\.rawValue) == ["quiet_hours", "no_consent", "opted_out", "frequency_cap"]
+            ConsentEventKind.allCases.map(\.rawValue) == ["opt_in", "opt_out", "help", "review_hold", "review_released"]
+        )
+        #expect(ConsentScope.allCases.map(\.rawValue) == ["marketing", "all"])
+        #expect(
+            SuppressionReason.allCases.map(\.rawValue) == [
+                "quiet_hours", "holiday", "frequency_cap", "no_consent", "opted_out", "review_hold", "no_phone",
+                "template_gap",
+            ]
         )
         #expect(HandoffResolution.allCases.map(\.rawValue) == ["resolved", "abandoned", "open"])
         #expect(RunKind.allCases.map(\.rawValue) == ["simulation", "import", "population"])

@@ -42,8 +42,8 @@ import Testing
         #expect(try reader.runs().map(\.id) == [1, 2])
         let counts = try reader.rowCounts()
         #expect(counts.map(\.table) == EventLogSchema.tables)
-        #expect(counts.map(\.rows) == [2, 4, 4, 4, 4, 6, 4, 4, 4, 4, 2])
-        #expect(try reader.rowCounts(ofRun: 2).map(\.rows) == [1, 2, 2, 2, 2, 3, 2, 2, 2, 2, 1])
+        #expect(counts.map(\.rows) == [2, 4, 4, 4, 4, 4, 4, 6, 4, 4, 6, 4, 4])
+        #expect(try reader.rowCounts(ofRun: 2).map(\.rows) == [1, 2, 2, 2, 2, 2, 2, 3, 2, 2, 3, 2, 2])
         #expect(try reader.rowCounts(ofRun: 3).allSatisfy { $0.rows == 0 })
     }
 
@@ -183,7 +183,14 @@ import Testing
     static func produce<Sink: EventSink>(into sink: inout Sink) throws {
         let run = SampleRun.batch()
         try sink.append(EventBatch(runs: run.runs, variants: run.variants, customers: run.customers))
-        try sink.append(EventBatch(assignments: run.assignments, conversations: run.conversations))
+        try sink.append(
+            EventBatch(
+                assignments: run.assignments,
+                carts: run.carts,
+                agentShifts: run.agentShifts,
+                conversations: run.conversations
+            )
+        )
         try sink.append(
             EventBatch(
                 messages: run.messages,

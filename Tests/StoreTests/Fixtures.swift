@@ -13,7 +13,8 @@ enum SampleRun {
                     seed: Int64.min,
                     configJSON: #"{"customers":2,"seed":-9223372036854775808}"#,
                     toolVersion: "0.1.0",
-                    createdAt: 1_764_374_400_000
+                    createdAt: 1_764_374_400_000,
+                    sourceSHA256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
                 )
             ],
             variants: [
@@ -36,7 +37,8 @@ enum SampleRun {
                     timeZone: "America/Los_Angeles",
                     state: "CA",
                     segment: "vip",
-                    attributesJSON: #"{"first_name":"Zoë","cart":{"total":8450}}"#
+                    attributesJSON: #"{"first_name":"Zoë","cart":{"total":8450}}"#,
+                    fictionalPhone: "+14155550123"
                 ),
                 CustomerRecord(
                     runID: runID,
@@ -50,8 +52,34 @@ enum SampleRun {
                 ),
             ],
             assignments: [
-                AssignmentRecord(runID: runID, customerID: 1, variantID: 1),
+                AssignmentRecord(runID: runID, customerID: 1, variantID: 1, assignedAt: 1_764_374_460_000),
                 AssignmentRecord(runID: runID, customerID: 2, variantID: 2),
+            ],
+            carts: [
+                CartRecord(
+                    runID: runID,
+                    cartID: "c-1",
+                    customerID: 1,
+                    abandonedAt: 1_764_370_000_000,
+                    valueCents: 8_450
+                ),
+                CartRecord(runID: runID, cartID: "c-2", customerID: 2, abandonedAt: 1_764_370_000_000, valueCents: 0),
+            ],
+            agentShifts: [
+                AgentShiftRecord(
+                    runID: runID,
+                    agentID: 3,
+                    startsAt: 1_764_374_400_000,
+                    endsAt: 1_764_403_200_000,
+                    concurrency: 3
+                ),
+                AgentShiftRecord(
+                    runID: runID,
+                    agentID: 4,
+                    startsAt: 1_764_374_400_000,
+                    endsAt: 1_764_374_400_000,
+                    concurrency: 1
+                ),
             ],
             conversations: [
                 ConversationRecord(
@@ -89,7 +117,11 @@ enum SampleRun {
                     encoding: "UCS-2",
                     status: .delivered,
                     costMicrodollars: 8_300,
-                    flowNode: "welcome"
+                    flowNode: "welcome",
+                    purpose: .marketing,
+                    subject: "cart-recovery",
+                    businessNumber: "+14155550100",
+                    externalID: "SM0123456789abcdef0123456789abcdef"
                 ),
                 MessageRecord(
                     runID: runID,
@@ -104,7 +136,9 @@ enum SampleRun {
                     encoding: "GSM-7",
                     status: .received,
                     costMicrodollars: 0,
-                    flowNode: nil
+                    flowNode: "welcome",
+                    intent: "sizing",
+                    category: "Other"
                 ),
                 MessageRecord(
                     runID: runID,
@@ -119,7 +153,9 @@ enum SampleRun {
                     encoding: "GSM-7",
                     status: .failed,
                     costMicrodollars: 8_300,
-                    flowNode: nil
+                    flowNode: nil,
+                    purpose: .compliance,
+                    errorCode: 30_003
                 ),
             ],
             handoffs: [
@@ -156,7 +192,8 @@ enum SampleRun {
                     at: 1_764_375_000_000,
                     valueCents: 8_450,
                     cartID: "c-1",
-                    attributedMessageID: 1
+                    attributedMessageID: 1,
+                    externalID: "#1001"
                 ),
                 OrderRecord(
                     runID: runID,
@@ -176,7 +213,8 @@ enum SampleRun {
                     at: 1_764_374_390_000,
                     kind: .optOut,
                     keyword: "stop please",
-                    source: "keyword"
+                    source: "keyword",
+                    scope: .all
                 ),
                 ConsentEventRecord(
                     runID: runID,
@@ -186,6 +224,15 @@ enum SampleRun {
                     kind: .optIn,
                     keyword: nil,
                     source: "checkout"
+                ),
+                ConsentEventRecord(
+                    runID: runID,
+                    eventID: 3,
+                    customerID: 1,
+                    at: 1_764_374_600_000,
+                    kind: .reviewHold,
+                    keyword: "not now",
+                    source: "keyword"
                 ),
             ],
             suppressions: [
@@ -205,16 +252,19 @@ enum SampleRun {
                     at: 1_764_374_000_000,
                     reason: .quietHours,
                     deferredUntil: 1_764_374_460_000,
-                    subject: "cart-reminder"
+                    subject: "cart-reminder",
+                    rule: "Federal"
                 ),
             ],
             quarantine: [
+                QuarantineRecord(runID: runID, file: "orders.csv", line: 7, reason: "no order id", rawText: ",,12.00"),
                 QuarantineRecord(
                     runID: runID,
+                    file: "twilio.csv",
                     line: 7,
                     reason: "unparseable date 'yesterday'",
                     rawText: "SM123,yesterday,\"Hi, there\""
-                )
+                ),
             ]
         )
     }

@@ -76,7 +76,7 @@ import Testing
         #expect(error == .newerSchema(path: path, fileVersion: 99, supportedVersion: EventLogSchema.currentVersion))
         #expect(
             error?.description
-                == "'\(path)' has event-log schema version 99, but this replylab knows versions up to 1; upgrade replylab to read it"
+                == "'\(path)' has event-log schema version 99, but this replylab knows versions up to 2; upgrade replylab to read it"
         )
         #expect(try database.userVersion() == 99)
         #expect(try database.integer("SELECT count(*) FROM sqlite_master WHERE name = 'runs'") == 0)
@@ -95,7 +95,7 @@ import Testing
         try EventLogSchema.migrate(try Database(path: path))
         let database = try Database(path: path, mode: .readOnly)
         let error = #expect(throws: SQLiteError.self) {
-            try database.execute("INSERT INTO quarantine VALUES (1, 1, 'x', 'y')")
+            try database.execute("INSERT INTO quarantine VALUES (1, 'f.csv', 1, 'x', 'y')")
         }
         #expect(error?.primaryCode == 8)  // SQLITE_READONLY
     }
