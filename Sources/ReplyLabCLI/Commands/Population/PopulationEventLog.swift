@@ -16,15 +16,19 @@ enum PopulationEventLog {
         specPath: String,
         databasePath: String,
         phoneHashKey: UInt64,
+        phoneHashKeySource: PhoneHashKey.Source,
         createdAt: Int64
     ) throws -> Int64 {
         let database = try Database(path: databasePath)
         let writer = try EventLogWriter(database: database)
         let runID = try database.integer("SELECT COALESCE(MAX(id), 0) + 1 FROM runs")
-        let config: [String: Any] = [
+        var config: [String: Any] = [
             "count": population.count, "seed": String(population.seed), "spec": specPath,
-            "spec_name": population.spec.name, "phone_hash_key": String(phoneHashKey),
+            "spec_name": population.spec.name,
         ]
+        for (key, value) in PhoneHashKey.configEntries(key: phoneHashKey, source: phoneHashKeySource) {
+            config[key] = value
+        }
         let configJSON = String(
             decoding: try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys]),
             as: UTF8.self
@@ -78,7 +82,8 @@ enum PopulationEventLog {
             timeZone: population.timeZoneTable[Int(population.timeZone[i])],
             state: population.stateTable[Int(population.state[i])],
             segment: population.segment[i].rawValue,
-            attributesJSON: attributes.json(i)
+            attributesJSON: attributes.json(i),
+            fictionalPhone: phone.e164
         )
     }
 

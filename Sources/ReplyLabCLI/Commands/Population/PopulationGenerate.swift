@@ -32,7 +32,7 @@ struct PopulationGenerate: Command {
                 .option(
                     "phone-hash-key",
                     value: "key",
-                    help: "Key of customers.phone_hash in --db (default 0); use the key your imports use."
+                    help: PhoneHashKey.optionHelp
                 ),
             ]
         )
@@ -45,12 +45,13 @@ struct PopulationGenerate: Command {
     let seed: UInt64
     let output: PopulationOutput
     let phoneHashKey: UInt64
+    let phoneHashKeySource: PhoneHashKey.Source
 
     init(arguments: ParsedArguments) throws {
         specPath = try arguments.argument("spec") ?? { throw UsageError("missing <spec>; type a spec path") }()
         count = try arguments.integer("count", in: 0...50_000_000)
         seed = try arguments.unsigned64("seed") ?? Self.defaultSeed
-        phoneHashKey = try arguments.unsigned64("phone-hash-key") ?? 0
+        (phoneHashKey, phoneHashKeySource) = try PhoneHashKey.resolve(arguments)
         switch (arguments.value("out"), arguments.value("db")) {
         case (let csv?, nil): output = .csv(csv)
         case (nil, let database?): output = .database(database)
@@ -78,6 +79,7 @@ struct PopulationGenerate: Command {
                 specPath: specPath,
                 databasePath: path,
                 phoneHashKey: phoneHashKey,
+                phoneHashKeySource: phoneHashKeySource,
                 createdAt: Int64((Date().timeIntervalSince1970 * 1_000).rounded())
             )
             console.out(
