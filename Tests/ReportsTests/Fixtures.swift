@@ -14,11 +14,18 @@ enum Fixtures {
             baselineName: h,
             metrics: [
                 MetricComparison(
-                    name: h, definition: h, baseline: .rate(10, of: 100),
+                    name: h,
+                    definition: h,
+                    baseline: .rate(10, of: 100),
                     variants: [
                         VariantComparison(
-                            variant: h, value: MeasuredValue(.text(h), numerator: .text(h), denominator: .text(h)),
-                            absoluteChange: change, relativeChange: change, pValue: 0.01, adjustedPValue: 0.02, test: h
+                            variant: h,
+                            value: MeasuredValue(.text(h), numerator: .text(h), denominator: .text(h)),
+                            absoluteChange: change,
+                            relativeChange: change,
+                            pValue: 0.01,
+                            adjustedPValue: 0.02,
+                            test: h
                         )
                     ]
                 )
@@ -28,14 +35,20 @@ enum Fixtures {
             note: h
         )
         let distribution = DistributionChart(
-            title: h, format: .milliseconds,
+            title: h,
+            format: .milliseconds,
             series: [
                 .init(
-                    name: h, values: [1_000, 2_000, 3_000], markers: [.init(h, value: 2_000)], mean: 2_000,
+                    name: h,
+                    values: [1_000, 2_000, 3_000],
+                    markers: [.init(h, value: 2_000)],
+                    mean: 2_000,
                     excluded: [.init(h, count: 2)]
                 )
             ],
-            intervalMethod: h, csvName: h, note: h
+            intervalMethod: h,
+            csvName: h,
+            note: h
         )
         return ReportDocument(
             title: h,
@@ -45,44 +58,69 @@ enum Fixtures {
             health: HealthBanner(items: [.init(.warning, h, h)]),
             sections: [
                 ReportSection(
-                    h, summary: h,
+                    h,
+                    summary: h,
                     blocks: [
                         .paragraph(h), .callout(Callout(.problem, title: h, text: h)), .comparison(comparison),
                         .forest(ForestPlot(comparison, title: h, note: h)),
                         .funnel(Funnel(title: h, steps: [h, h], series: [.init(name: h, counts: [10, 5])], note: h)),
                         .distribution(distribution),
                         .distribution(
-                            DistributionChart(title: h, format: .number(places: 1), style: .ecdf, series: distribution.series)
+                            DistributionChart(
+                                title: h,
+                                format: .number(places: 1),
+                                style: .ecdf,
+                                series: distribution.series
+                            )
                         ),
                         .line(
                             LineChart(
-                                title: h, xAxis: .time, xLabel: h, yLabel: h, yFormat: .percent(places: 0),
+                                title: h,
+                                xAxis: .time,
+                                xLabel: h,
+                                yLabel: h,
+                                yFormat: .percent(places: 0),
                                 series: [.init(name: h, points: [.init(x: 0, y: 0.5), .init(x: 3_600_000, y: 0.7)])],
                                 note: h
                             )
                         ),
                         .bars(
                             BarChart(
-                                title: h, categories: [h], series: [.init(name: h, values: [3], labels: [h])],
-                                valueFormat: .count, valueLabel: h, note: h
+                                title: h,
+                                categories: [h],
+                                series: [.init(name: h, values: [3], labels: [h])],
+                                valueFormat: .count,
+                                valueLabel: h,
+                                note: h
                             )
                         ),
                         .table(
                             DataTable(
-                                title: h, columns: [.init(h, description: h)], rows: [[.text(h)]], note: h
+                                title: h,
+                                columns: [.init(h, description: h)],
+                                rows: [[.text(h)]],
+                                note: h
                             )
                         ),
                         .confusion(
                             ConfusionTable(
-                                title: h, rowTitle: h, columnTitle: h, rows: [h], columns: [h], counts: [[4]],
-                                expectedColumn: [0], note: h
+                                title: h,
+                                rowTitle: h,
+                                columnTitle: h,
+                                rows: [h],
+                                columns: [h],
+                                counts: [[4]],
+                                expectedColumn: [0],
+                                note: h
                             )
                         ),
                         .keyValues(KeyValueList(title: h, items: [.init(h, .text(h), detail: h)], note: h)),
                         .audit(
                             AuditReport(
-                                title: h, checks: [.init(rule: h, description: h, findingCount: 1)],
-                                findings: [.init(rule: h, summary: h, at: 0, customer: h, messageIDs: [h])], note: h
+                                title: h,
+                                checks: [.init(rule: h, description: h, findingCount: 1)],
+                                findings: [.init(rule: h, summary: h, at: 0, customer: h, messageIDs: [h])],
+                                note: h
                             )
                         ),
                     ]

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import Reports
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-
-@testable import Reports
 
 /// No customer text reaches the page as markup, phone numbers stay hidden, and the file needs nothing outside.
 @Suite struct HTMLSafetyTests {

@@ -42,7 +42,10 @@ public enum ReportCSV {
                 .init("rows", type: "integer", unit: "count", description: "data rows (header excluded)"),
             ],
             rows: tables.map {
-                [.text("\($0.name).csv"), .text("\($0.name).columns.csv"), .text($0.title), .integer(Int64($0.rows.count))]
+                [
+                    .text("\($0.name).csv"), .text("\($0.name).columns.csv"), .text($0.title),
+                    .integer(Int64($0.rows.count)),
+                ]
             }
         )
     }
@@ -112,7 +115,9 @@ public enum ReportCSV {
             .init("absolute_change_low", type: "decimal", description: "lower end of its interval"),
             .init("absolute_change_high", type: "decimal", description: "upper end of its interval"),
             .init(
-                "relative_change", type: "decimal", unit: "fraction (0.12 = +12%)",
+                "relative_change",
+                type: "decimal",
+                unit: "fraction (0.12 = +12%)",
                 description: "(variant − baseline) ÷ baseline"
             ),
             .init("relative_change_low", type: "decimal", unit: "fraction", description: "lower end of its interval"),
@@ -138,7 +143,8 @@ public enum ReportCSV {
                     number(absolute?.point, absolute?.format), number(absolute?.low, absolute?.format),
                     number(absolute?.high, absolute?.format), number(relative?.point, .percent(places: 1)),
                     number(relative?.low, .percent(places: 1)), number(relative?.high, .percent(places: 1)),
-                    .decimal(table.confidenceLevel, places: 4), variant.pValue.map { .decimal($0, places: 6) } ?? .empty,
+                    .decimal(table.confidenceLevel, places: 4),
+                    variant.pValue.map { .decimal($0, places: 6) } ?? .empty,
                     variant.adjustedPValue.map { .decimal($0, places: 6) } ?? .empty, text(table.correction),
                     .text(variant.test),
                     .text(variant.verdict(alpha: table.alpha, higherIsBetter: metric.higherIsBetter).rawValue),
@@ -171,7 +177,12 @@ public enum ReportCSV {
                 .init("step", type: "text", description: "funnel step"),
                 .init("customers", type: "integer", unit: "count", description: "customers reaching the step"),
                 .init("share_of_first_step", type: "decimal", unit: "fraction", description: "customers ÷ first step"),
-                .init("share_of_previous_step", type: "decimal", unit: "fraction", description: "customers ÷ step before"),
+                .init(
+                    "share_of_previous_step",
+                    type: "decimal",
+                    unit: "fraction",
+                    description: "customers ÷ step before"
+                ),
             ],
             rows: rows
         )
@@ -194,14 +205,20 @@ public enum ReportCSV {
         for marker in markers {
             let snake = ReportLayout.slug(marker).replacingHyphens()
             columns.append(.init(snake, type: valueType, unit: format.csvUnit, description: marker))
-            columns.append(.init("\(snake)_low", type: valueType, unit: format.csvUnit, description: "\(marker), interval low"))
-            columns.append(.init("\(snake)_high", type: valueType, unit: format.csvUnit, description: "\(marker), interval high"))
+            columns.append(
+                .init("\(snake)_low", type: valueType, unit: format.csvUnit, description: "\(marker), interval low")
+            )
+            columns.append(
+                .init("\(snake)_high", type: valueType, unit: format.csvUnit, description: "\(marker), interval high")
+            )
         }
         columns.append(.init("mean", type: valueType, unit: format.csvUnit, description: "arithmetic mean"))
         for label in excludedLabels {
             columns.append(
                 .init(
-                    "excluded_\(ReportLayout.slug(label).replacingHyphens())", type: "integer", unit: "count",
+                    "excluded_\(ReportLayout.slug(label).replacingHyphens())",
+                    type: "integer",
+                    unit: "count",
                     description: "counted apart, not in the distribution: \(label)"
                 )
             )
@@ -256,7 +273,8 @@ public enum ReportCSV {
         for (index, category) in chart.categories.enumerated() {
             for series in chart.series {
                 rows.append([
-                    .text(category), .text(series.name), ValueText.csvCell(series.values[index], format: chart.valueFormat),
+                    .text(category), .text(series.name),
+                    ValueText.csvCell(series.values[index], format: chart.valueFormat),
                     text(series.labels?[index]),
                 ])
             }
@@ -342,7 +360,11 @@ public enum ReportCSV {
                 .init("at", type: "timestamp", unit: "UTC, ISO 8601", description: "when it happened"),
                 .init("customer", type: "text", description: "customer, masked"),
                 .init("summary", type: "text", description: "what happened"),
-                .init("message_ids", type: "text", description: "message ids (provider Sid where known), space-separated"),
+                .init(
+                    "message_ids",
+                    type: "text",
+                    description: "message ids (provider Sid where known), space-separated"
+                ),
             ],
             rows: audit.findings.map {
                 [

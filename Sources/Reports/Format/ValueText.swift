@@ -10,7 +10,8 @@ enum ValueText {
         switch value {
         case .text(let text): text
         case .integer(let number): typographic(NumberText.grouped(number))
-        case .decimal(let number, let places): number.isFinite ? typographic(NumberText.groupedFixed(number, places: places)) : dash
+        case .decimal(let number, let places):
+            number.isFinite ? typographic(NumberText.groupedFixed(number, places: places)) : dash
         case .rate(let fraction, let places): display(fraction, format: .percent(places: places))
         case .cents(let cents): dollars(cents: cents)
         case .microdollars(let micro): dollars(microdollars: micro)

@@ -33,9 +33,13 @@ public enum SampleReport {
                     blocks: [
                         .callout(
                             Callout(
-                                .ok, title: "Conversational beat one-way on revenue per recipient by 40% (95% CI 10% to 71%).",
-                                text: " Recovery rate rose 3.9 percentage points (Newcombe 95% CI 1.1 to 6.7, Holm-adjusted "
-                                    + "p = 0.013); the opt-out rate rose 0.7 pp, which the data cannot tell from noise."
+                                .ok,
+                                title:
+                                    "Conversational beat one-way on revenue per recipient by 40% (95% CI 10% to 71%).",
+                                text:
+                                    "Recovery rate rose 3.9 percentage points (Newcombe 95% CI 1.1 to 6.7, "
+                                    + "Holm-adjusted p = 0.013); the opt-out rate rose 0.7 pp, which the data cannot "
+                                    + "tell from noise."
                             )
                         )
                     ]
@@ -56,8 +60,11 @@ public enum SampleReport {
                 ),
                 ReportSection(
                     "Time to resolution",
-                    summary: "First inbound question to resolution, conversational arm; abandoned hand-offs counted apart.",
-                    blocks: [.distribution(resolution(style: .histogram(bins: 24))), .distribution(resolution(style: .ecdf))]
+                    summary:
+                        "First inbound question to resolution, conversational arm; abandoned hand-offs counted apart.",
+                    blocks: [
+                        .distribution(resolution(style: .histogram(bins: 24))), .distribution(resolution(style: .ecdf)),
+                    ]
                 ),
                 ReportSection(
                     "Agents",
@@ -84,17 +91,20 @@ public enum SampleReport {
     static func health() -> HealthBanner {
         HealthBanner(items: [
             .init(
-                .ok, "Sample ratio",
+                .ok,
+                "Sample ratio",
                 "596 / 1,208 / 1,196 against a planned 20 / 40 / 40%: χ² = 0.093, p = 0.954 (flag below 0.001)."
             ),
             .init(.ok, "Sample size", "3,000 assigned; 2,960 needed for +3 pp recovery at 80% power (pooled normal)."),
             .init(.ok, "Quarantined rows", "0: a simulated run has no import."),
             .init(
-                .warning, "Suppressed sends",
+                .warning,
+                "Suppressed sends",
                 "38 sends held: 31 quiet hours (deferred to 8 am local), 7 frequency cap (dropped)."
             ),
             .init(
-                .warning, "Time zones",
+                .warning,
+                "Time zones",
                 "14 customers have an area code outside the time-zone table; assumed America/New_York."
             ),
             .init(.ok, "Delivery", "2,334 of 2,404 sends delivered (97.1%); failures by carrier code below."),
@@ -134,63 +144,90 @@ public enum SampleReport {
             baselineName: oneWay,
             metrics: [
                 MetricComparison(
-                    name: "Recovery rate", definition: "carts ordered within 72 h ÷ carts targeted",
+                    name: "Recovery rate",
+                    definition: "carts ordered within 72 h ÷ carts targeted",
                     baseline: rate(151, 1_208),
                     variants: [
                         VariantComparison(
-                            variant: conversational, value: rate(196, 1_196),
+                            variant: conversational,
+                            value: rate(196, 1_196),
                             absoluteChange: pp(0.038880, 0.010777, 0.067010),
-                            relativeChange: relative(0.311037, 0.077053, 0.595852), pValue: 0.00668578,
-                            adjustedPValue: 0.0133716, test: twoProportion
+                            relativeChange: relative(0.311037, 0.077053, 0.595852),
+                            pValue: 0.00668578,
+                            adjustedPValue: 0.0133716,
+                            test: twoProportion
                         )
                     ]
                 ),
                 MetricComparison(
-                    name: "Reply rate", definition: "recipients replying (not a keyword) within 72 h ÷ delivered",
+                    name: "Reply rate",
+                    definition: "recipients replying (not a keyword) within 72 h ÷ delivered",
                     baseline: rate(47, 1_171),
                     variants: [
                         VariantComparison(
-                            variant: conversational, value: rate(262, 1_163),
+                            variant: conversational,
+                            value: rate(262, 1_163),
                             absoluteChange: pp(0.185143, 0.158735, 0.211902),
-                            relativeChange: relative(4.612814, 3.159381, 6.574127), pValue: 9.28354e-40,
-                            adjustedPValue: 3.71342e-39, test: twoProportion
+                            relativeChange: relative(4.612814, 3.159381, 6.574127),
+                            pValue: 9.28354e-40,
+                            adjustedPValue: 3.71342e-39,
+                            test: twoProportion
                         )
                     ]
                 ),
                 MetricComparison(
-                    name: "Revenue per recipient", definition: "attributed revenue ÷ delivered recipients",
+                    name: "Revenue per recipient",
+                    definition: "attributed revenue ÷ delivered recipients",
                     baseline: MeasuredValue(.cents(1_162), numerator: .cents(1_360_511), denominator: .integer(1_171)),
                     variants: [
                         VariantComparison(
                             variant: conversational,
-                            value: MeasuredValue(.cents(1_630), numerator: .cents(1_895_320), denominator: .integer(1_163)),
+                            value: MeasuredValue(
+                                .cents(1_630),
+                                numerator: .cents(1_895_320),
+                                denominator: .integer(1_163)
+                            ),
                             absoluteChange: ChangeEstimate(467.8458, low: 165.8872, high: 769.8044, format: .cents),
-                            relativeChange: relative(0.402678, 0.095902, 0.709454), pValue: 0.00240616,
-                            adjustedPValue: 0.00721849, test: "Welch t; delta-method CI for the lift"
+                            relativeChange: relative(0.402678, 0.095902, 0.709454),
+                            pValue: 0.00240616,
+                            adjustedPValue: 0.00721849,
+                            test: "Welch t; delta-method CI for the lift"
                         )
                     ]
                 ),
                 MetricComparison(
-                    name: "Average order value", definition: "attributed revenue ÷ attributed orders",
+                    name: "Average order value",
+                    definition: "attributed revenue ÷ attributed orders",
                     baseline: MeasuredValue(.cents(9_010), numerator: .cents(1_360_510), denominator: .integer(151)),
                     variants: [
                         VariantComparison(
                             variant: conversational,
-                            value: MeasuredValue(.cents(9_670), numerator: .cents(1_895_320), denominator: .integer(196)),
+                            value: MeasuredValue(
+                                .cents(9_670),
+                                numerator: .cents(1_895_320),
+                                denominator: .integer(196)
+                            ),
                             absoluteChange: ChangeEstimate(660, low: -241.6616, high: 1_561.6616, format: .cents),
-                            relativeChange: relative(0.073252, -0.030770, 0.177274), pValue: 0.150837,
-                            adjustedPValue: 0.150837, test: "Welch t; delta-method CI for the lift"
+                            relativeChange: relative(0.073252, -0.030770, 0.177274),
+                            pValue: 0.150837,
+                            adjustedPValue: 0.150837,
+                            test: "Welch t; delta-method CI for the lift"
                         )
                     ]
                 ),
                 MetricComparison(
-                    name: "Opt-out rate", definition: "STOP-family keyword within 7 d ÷ delivered",
-                    higherIsBetter: false, isGuardrail: true, baseline: rate(21, 1_171),
+                    name: "Opt-out rate",
+                    definition: "STOP-family keyword within 7 d ÷ delivered",
+                    higherIsBetter: false,
+                    isGuardrail: true,
+                    baseline: rate(21, 1_171),
                     variants: [
                         VariantComparison(
-                            variant: conversational, value: rate(29, 1_163),
+                            variant: conversational,
+                            value: rate(29, 1_163),
                             absoluteChange: pp(0.007002, -0.004978, 0.019309),
-                            relativeChange: relative(0.390452, -0.202342, 1.423791), pValue: 0.242728,
+                            relativeChange: relative(0.390452, -0.202342, 1.423791),
+                            pValue: 0.242728,
                             test: twoProportion
                         )
                     ]
@@ -210,18 +247,24 @@ public enum SampleReport {
             baselineName: holdout,
             metrics: [
                 MetricComparison(
-                    name: "Recovery rate", definition: "carts ordered within 72 h ÷ carts targeted (holdout: not sent)",
+                    name: "Recovery rate",
+                    definition: "carts ordered within 72 h ÷ carts targeted (holdout: not sent)",
                     baseline: rate(58, 596),
                     variants: [
                         VariantComparison(
-                            variant: oneWay, value: rate(151, 1_208), absoluteChange: pp(0.027685, -0.004003, 0.056783),
-                            relativeChange: relative(0.284483, -0.035439, 0.710514), pValue: 0.0839773,
+                            variant: oneWay,
+                            value: rate(151, 1_208),
+                            absoluteChange: pp(0.027685, -0.004003, 0.056783),
+                            relativeChange: relative(0.284483, -0.035439, 0.710514),
+                            pValue: 0.0839773,
                             test: twoProportion
                         ),
                         VariantComparison(
-                            variant: conversational, value: rate(196, 1_196),
+                            variant: conversational,
+                            value: rate(196, 1_196),
                             absoluteChange: pp(0.066564, 0.033476, 0.097207),
-                            relativeChange: relative(0.684004, 0.277849, 1.219253), pValue: 0.00014106,
+                            relativeChange: relative(0.684004, 0.277849, 1.219253),
+                            pValue: 0.00014106,
                             test: twoProportion
                         ),
                     ]
@@ -285,7 +328,8 @@ public enum SampleReport {
             let median = quantile(values, 0.5)
             let p90 = quantile(values, 0.9)
             return .init(
-                name: name, values: values,
+                name: name,
+                values: values,
                 markers: [
                     .init("median", value: median, interval: (median * 0.86)...(median * 1.15)),
                     .init("p90", value: p90, interval: (p90 * 0.82)...(p90 * 1.21)),
@@ -299,7 +343,9 @@ public enum SampleReport {
             title: isHistogram ? "Time to resolution" : "Time to resolution, cumulative",
             format: .milliseconds,
             style: style,
-            series: [series("Automated answers", automated, abandoned: 0), series("Agent hand-offs", agent, abandoned: 19)],
+            series: [
+                series("Automated answers", automated, abandoned: 0), series("Agent hand-offs", agent, abandoned: 19),
+            ],
             axisMaximum: 3_600_000,
             intervalMethod: "seeded bootstrap, 2,000 resamples, 95% percentile interval (sample figures)",
             csvName: isHistogram ? "time-to-resolution" : "time-to-resolution-ecdf",
@@ -339,7 +385,13 @@ public enum SampleReport {
         BarChart(
             title: "Opt-out rate by variant",
             categories: [oneWay, conversational],
-            series: [.init(name: "Opt-out rate", values: [21.0 / 1_171, 29.0 / 1_163], labels: ["1.8% (21 / 1,171)", "2.5% (29 / 1,163)"])],
+            series: [
+                .init(
+                    name: "Opt-out rate",
+                    values: [21.0 / 1_171, 29.0 / 1_163],
+                    labels: ["1.8% (21 / 1,171)", "2.5% (29 / 1,163)"]
+                )
+            ],
             valueFormat: .percent(places: 1),
             valueLabel: "STOP-family keyword within 7 days ÷ delivered",
             csvName: "opt-outs"
@@ -350,7 +402,8 @@ public enum SampleReport {
         BarChart(
             title: "Delivery failures by carrier error code",
             categories: [
-                "30006 landline or unreachable carrier", "30003 unreachable handset", "30005 unknown or inactive number",
+                "30006 landline or unreachable carrier", "30003 unreachable handset",
+                "30005 unknown or inactive number",
                 "30007 carrier filtering", "30008 unknown error",
             ],
             series: [
@@ -374,7 +427,10 @@ public enum SampleReport {
             ],
             rows: [
                 ["cart_reminder", .integer(1_196), .missing, .integer(33), .integer(0)],
-                ["wait_reply", .integer(1_163), "yes 92 · shipping 61 · discount 48 · other 38 · (opt-out) 23", .integer(901), .integer(901)],
+                [
+                    "wait_reply", .integer(1_163), "yes 92 · shipping 61 · discount 48 · other 38 · (opt-out) 23",
+                    .integer(901), .integer(901),
+                ],
                 ["answer_shipping", .integer(61), "thanks 22 · other 9", .integer(30), .integer(24)],
                 ["offer_discount", .integer(48), "yes 31 · no 11", .integer(17), .integer(6)],
                 ["checkout_link", .integer(123), "ordered 88", .integer(35), .integer(35)],
@@ -415,7 +471,10 @@ public enum SampleReport {
                 [.timestamp(start + 4_210_000), .text(conversational), "How much is shipping to 02139?", "shipping"],
                 [.timestamp(start + 5_030_000), .text(oneWay), "Call me at (415) 555-0134 instead", "(ignored)"],
                 [.timestamp(start + 6_150_000), .text(conversational), "<script>alert(\"hi\")</script> lol", "other"],
-                [.timestamp(start + 7_420_000), .text(conversational), "=HYPERLINK(\"http://example.com\") ?", "other"],
+                [
+                    .timestamp(start + 7_420_000), .text(conversational), "=HYPERLINK(\"http://example.com\") ?",
+                    "other",
+                ],
                 [.timestamp(start + 8_900_000), .text(oneWay), "STOP", "(opt-out)"],
                 [.timestamp(start + 9_640_000), .text(conversational), "Tom's mom says 'maybe' & will check", "other"],
             ],
@@ -429,28 +488,40 @@ public enum SampleReport {
         AuditReport(
             title: "Findings by rule",
             checks: [
-                .init(rule: "quiet_hours", description: "Outbound inside quiet hours (recipient's local time, state rules)", findingCount: 2),
+                .init(
+                    rule: "quiet_hours",
+                    description: "Outbound inside quiet hours (recipient's local time, state rules)",
+                    findingCount: 2
+                ),
                 .init(rule: "after_opt_out", description: "Outbound after an opt-out", findingCount: 0),
                 .init(rule: "no_consent", description: "Marketing without recorded consent", findingCount: 0),
                 .init(rule: "frequency_cap", description: "More marketing texts than the cap allows", findingCount: 1),
                 .init(
-                    rule: "opt_out_confirmation", description: "Opt-out confirmation missing or later than 5 minutes",
-                    findingCount: 1, state: .warning
+                    rule: "opt_out_confirmation",
+                    description: "Opt-out confirmation missing or later than 5 minutes",
+                    findingCount: 1,
+                    state: .warning
                 ),
             ],
             findings: [
                 .init(
-                    rule: "quiet_hours", summary: "Campaign follow-up sent 21:04 local time (CA: 8 am–9 pm)",
-                    at: start + 32_640_000, customer: "+1 415 ***-**34",
+                    rule: "quiet_hours",
+                    summary: "Campaign follow-up sent 21:04 local time (CA: 8 am–9 pm)",
+                    at: start + 32_640_000,
+                    customer: "+1 415 ***-**34",
                     messageIDs: ["SM5f0c2a9e4b7d41c6a3e8f1b2c9d0e7a4"]
                 ),
                 .init(
-                    rule: "quiet_hours", summary: "Reminder sent 07:41 local time (FL: 8 am–8 pm)",
-                    at: start + 63_660_000, customer: "+1 305 ***-**87",
+                    rule: "quiet_hours",
+                    summary: "Reminder sent 07:41 local time (FL: 8 am–8 pm)",
+                    at: start + 63_660_000,
+                    customer: "+1 305 ***-**87",
                     messageIDs: ["SM0b9e8d7c6a5f4e3d2c1b0a9f8e7d6c5b"]
                 ),
                 .init(
-                    rule: "frequency_cap", summary: "4 marketing texts in 24 h (cap 3)", at: start + 41_000_000,
+                    rule: "frequency_cap",
+                    summary: "4 marketing texts in 24 h (cap 3)",
+                    at: start + 41_000_000,
                     customer: "+1 212 ***-**09",
                     messageIDs: [
                         "SMa1b2c3d4e5f60718293a4b5c6d7e8f90", "SMb2c3d4e5f60718293a4b5c6d7e8f90a1",
@@ -458,8 +529,10 @@ public enum SampleReport {
                     ]
                 ),
                 .init(
-                    rule: "opt_out_confirmation", summary: "Confirmation 7 min 12 s after STOP (limit 5 min)",
-                    at: start + 8_900_000 + 432_000, customer: "+1 646 ***-**51",
+                    rule: "opt_out_confirmation",
+                    summary: "Confirmation 7 min 12 s after STOP (limit 5 min)",
+                    at: start + 8_900_000 + 432_000,
+                    customer: "+1 646 ***-**51",
                     messageIDs: ["SMe5f60718293a4b5c6d7e8f90a1b2c3d4", "SMf60718293a4b5c6d7e8f90a1b2c3d4e5"]
                 ),
             ],
@@ -471,47 +544,82 @@ public enum SampleReport {
         MethodsFooter(
             definitions: [
                 .init(
-                    metric: "Recovery rate", numerator: "targeted carts with an order", denominator: "carts targeted",
-                    window: "72 h after first send", notes: "per cart; holdout carts get no message"
+                    metric: "Recovery rate",
+                    numerator: "targeted carts with an order",
+                    denominator: "carts targeted",
+                    window: "72 h after first send",
+                    notes: "per cart; holdout carts get no message"
                 ),
                 .init(
-                    metric: "Reply rate", numerator: "recipients with ≥ 1 inbound non-keyword message",
-                    denominator: "delivered recipients", window: "72 h after first send", notes: "unique per customer"
+                    metric: "Reply rate",
+                    numerator: "recipients with ≥ 1 inbound non-keyword message",
+                    denominator: "delivered recipients",
+                    window: "72 h after first send",
+                    notes: "unique per customer"
                 ),
                 .init(
-                    metric: "Revenue per recipient", numerator: "attributed revenue (cents)",
-                    denominator: "delivered recipients", window: "72 h after first send",
+                    metric: "Revenue per recipient",
+                    numerator: "attributed revenue (cents)",
+                    denominator: "delivered recipients",
+                    window: "72 h after first send",
                     notes: "orders attributed to the last message inside the window"
                 ),
                 .init(
-                    metric: "Average order value", numerator: "attributed revenue", denominator: "attributed orders",
+                    metric: "Average order value",
+                    numerator: "attributed revenue",
+                    denominator: "attributed orders",
                     window: "72 h after first send"
                 ),
                 .init(
-                    metric: "Opt-out rate", numerator: "recipients texting a STOP-family keyword",
-                    denominator: "delivered recipients", window: "7 d after first send", notes: "guardrail"
+                    metric: "Opt-out rate",
+                    numerator: "recipients texting a STOP-family keyword",
+                    denominator: "delivered recipients",
+                    window: "7 d after first send",
+                    notes: "guardrail"
                 ),
                 .init(
-                    metric: "Time to resolution", numerator: "first inbound question → resolution",
-                    denominator: "resolved conversations", window: "—",
+                    metric: "Time to resolution",
+                    numerator: "first inbound question → resolution",
+                    denominator: "resolved conversations",
+                    window: "—",
                     notes: "abandoned hand-offs counted apart, never dropped"
                 ),
             ],
             methods: [
-                .init("Two-proportion z-test", "pooled p̄ = (xA + xB) / (nA + nB); z = (p̂B − p̂A) / √(p̄(1 − p̄)(1/nA + 1/nB)); two-sided."),
-                .init("Newcombe interval", "hybrid score interval for p̂B − p̂A from the two Wilson intervals (Newcombe 1998, method 10)."),
-                .init("Wilson interval", "centre (p̂ + z²/2n) / (1 + z²/n), half-width z√(p̂(1 − p̂)/n + z²/4n²) / (1 + z²/n)."),
+                .init(
+                    "Two-proportion z-test",
+                    "pooled p̄ = (xA + xB) / (nA + nB); z = (p̂B − p̂A) / √(p̄(1 − p̄)(1/nA + 1/nB)); two-sided."
+                ),
+                .init(
+                    "Newcombe interval",
+                    "hybrid score interval for p̂B − p̂A from the two Wilson intervals (Newcombe 1998, method 10)."
+                ),
+                .init(
+                    "Wilson interval",
+                    "centre (p̂ + z²/2n) / (1 + z²/n), half-width z√(p̂(1 − p̂)/n + z²/4n²) / (1 + z²/n)."
+                ),
                 .init("Welch t-test", "t = (x̄B − x̄A) / √(sA²/nA + sB²/nB), Welch–Satterthwaite degrees of freedom."),
-                .init("Holm correction", "p-values sorted ascending, p(i) × (m − i + 1), running maximum, capped at 1; guardrails excluded."),
-                .init("Sample-ratio check", "χ² goodness of fit against the planned shares, df = k − 1, flagged below p = 0.001."),
-                .init("Sample size", "pooled normal approximation (Fleiss, no continuity correction), α = 0.05 two-sided, power 0.8."),
+                .init(
+                    "Holm correction",
+                    "p-values sorted ascending, p(i) × (m − i + 1), running maximum, capped at 1; guardrails excluded."
+                ),
+                .init(
+                    "Sample-ratio check",
+                    "χ² goodness of fit against the planned shares, df = k − 1, flagged below p = 0.001."
+                ),
+                .init(
+                    "Sample size",
+                    "pooled normal approximation (Fleiss, no continuity correction), α = 0.05 two-sided, power 0.8."
+                ),
             ],
             provenance: [
                 .init("Run", "sample-cart-recovery", detail: "built-in sample numbers, not a simulation"),
                 .init("Experiment", "datasets/experiments/cart-recovery.json (shape only)"),
                 .init("Significance", "α = 0.05, two-sided; 95% intervals"),
             ],
-            notes: ["All times are UTC unless marked local.", "Money: order values in cents, message cost in microdollars."]
+            notes: [
+                "All times are UTC unless marked local.", "Money: order values in cents, message cost in microdollars.",
+            ]
         )
     }
 }

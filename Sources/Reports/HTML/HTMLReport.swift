@@ -100,7 +100,10 @@ struct HTMLWriter {
     mutating func blockHead(_ title: String, csv: String?) {
         raw("<div class=\"block-head\"><h3>\(text(title))</h3>")
         if let csv, options.linkCSVTwins {
-            raw("<a class=\"csv\" href=\"\(csv).csv\" download=\"\(csv).csv\">CSV<span class=\"sr-only\"> of \(text(title))</span></a>")
+            raw(
+                "<a class=\"csv\" href=\"\(csv).csv\" download=\"\(csv).csv\">CSV"
+                    + "<span class=\"sr-only\"> of \(text(title))</span></a>"
+            )
         }
         raw("</div>\n")
     }
@@ -131,7 +134,9 @@ struct HTMLWriter {
             case .warning: "!"
             case .problem: "✕"
             }
-        return "<span class=\"state state-\(state.rawValue)\"><span aria-hidden=\"true\">\(icon) </span>\(state.label)</span>"
+        return
+            "<span class=\"state state-\(state.rawValue)\"><span aria-hidden=\"true\">\(icon) </span>"
+            + "\(state.label)</span>"
     }
 
     private mutating func healthBanner(_ banner: HealthBanner) {

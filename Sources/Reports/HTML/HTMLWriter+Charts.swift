@@ -24,7 +24,10 @@ extension HTMLWriter {
         responsiveChart { width in DistributionSVG.render(chart, width: width, safety: safety, palette: palette) }
         let markerNames = DistributionSummary.markerNames(chart)
         raw("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(text(chart.title)) summary\">")
-        raw("<table class=\"data reflow\"><thead><tr><th scope=\"col\">Variant</th><th scope=\"col\" class=\"num\">n</th>")
+        raw(
+            "<table class=\"data reflow\"><thead><tr><th scope=\"col\">Variant</th>"
+                + "<th scope=\"col\" class=\"num\">n</th>"
+        )
         for name in markerNames { raw("<th scope=\"col\" class=\"num\">\(text(name))</th>") }
         raw("<th scope=\"col\" class=\"num\">mean</th><th scope=\"col\">Counted apart</th></tr></thead><tbody>")
         for series in chart.series {

@@ -12,7 +12,8 @@ extension HTMLWriter {
             table.axisDomain.map { NiceScale(covering: $0.lowerBound, $0.upperBound, maxTicks: 5) }
             ?? NiceScale(
                 covering: min(0, estimates.map(\.low).filter(\.isFinite).min() ?? 0),
-                max(0, estimates.map(\.high).filter(\.isFinite).max() ?? 0), maxTicks: 5
+                max(0, estimates.map(\.high).filter(\.isFinite).max() ?? 0),
+                maxTicks: 5
             )
         let axisFormat = scale.tickFormat(estimates.first?.format ?? .percent(places: 1))
         let baseline = text(table.baselineName)
@@ -28,7 +29,10 @@ extension HTMLWriter {
         raw("<th scope=\"col\" class=\"num\">Variant<span class=\"sub\">\(soleVariant.map(text) ?? "")</span></th>")
         raw("<th scope=\"col\" class=\"num\">Change</th>")
         let axis = axisLabels(scale, format: axisFormat)
-        raw("<th scope=\"col\" class=\"ci-col\">\(ciLabel)<div class=\"ci-axis\" aria-hidden=\"true\">\(axis)</div></th>")
+        raw(
+            "<th scope=\"col\" class=\"ci-col\">\(ciLabel)"
+                + "<div class=\"ci-axis\" aria-hidden=\"true\">\(axis)</div></th>"
+        )
         raw("<th scope=\"col\" class=\"num\">p-value</th><th scope=\"col\">Call</th></tr></thead>\n")
         for metric in table.metrics {
             raw("<tbody class=\"metric\">\n")
@@ -61,7 +65,8 @@ extension HTMLWriter {
         raw("</table>\n</div>\n")
         var legend = "Better or Worse only when p < \(NumberText.fixed(table.alpha, places: 3))"
         if let correction = table.correction { legend += " after \(correction)" }
-        legend += "; bars show the \(level)% interval of the \(kind.lowercased()) on one axis, the dashed line is no change."
+        legend +=
+            "; bars show the \(level)% interval of the \(kind.lowercased()) on one axis, the dashed line is no change."
         raw("<p class=\"note\">\(text(legend))</p>\n")
         note(table.note)
         raw("</div>\n")
@@ -75,7 +80,9 @@ extension HTMLWriter {
             // Odd ticks other than zero are "minor": the narrow per-card axis leaves them out to avoid crowding.
             let minor = index % 2 == 1 && tick != 0 && index != scale.ticks.count - 1
             let edge =
-                index == 0 ? " class=\"first\"" : index == scale.ticks.count - 1 ? " class=\"last\"" : minor ? " class=\"minor\"" : ""
+                index == 0
+                ? " class=\"first\""
+                : index == scale.ticks.count - 1 ? " class=\"last\"" : minor ? " class=\"minor\"" : ""
             labels += "<span\(edge) style=\"left:\(SVGCanvas.number(left))%\">"
             labels += "\(text(ValueText.display(tick, format: format, signed: true)))</span>"
         }
@@ -91,7 +98,9 @@ extension HTMLWriter {
             cell += "<span class=\"nd\">\(safety.html(numerator))</span>"
         }
         if let interval = value.interval, let format = value.intervalFormat {
-            cell += "<span class=\"nd\">\(text(ValueText.interval(interval.lowerBound, interval.upperBound, format: format)))</span>"
+            cell +=
+                "<span class=\"nd\">"
+                + text(ValueText.interval(interval.lowerBound, interval.upperBound, format: format)) + "</span>"
         }
         return cell
     }
@@ -100,11 +109,15 @@ extension HTMLWriter {
         let emphasis = verdict == .better ? " class=\"up\"" : verdict == .worse ? " class=\"down\"" : ""
         var cell = ""
         if let absolute = variant.absoluteChange {
-            cell += "<span\(emphasis)>\(text(ValueText.display(absolute.point, format: absolute.format, signed: true)))</span>"
+            cell +=
+                "<span\(emphasis)>"
+                + text(ValueText.display(absolute.point, format: absolute.format, signed: true)) + "</span>"
             let interval = ValueText.interval(absolute.low, absolute.high, format: absolute.format, signed: true)
             cell += "<span class=\"nd ivl\">\(text(interval))</span>"
         } else if let relative = variant.relativeChange {
-            cell += "<span\(emphasis)>\(text(ValueText.display(relative.point, format: relative.format, signed: true)))</span>"
+            cell +=
+                "<span\(emphasis)>"
+                + text(ValueText.display(relative.point, format: relative.format, signed: true)) + "</span>"
         } else {
             cell += ValueText.dash
         }
@@ -122,7 +135,12 @@ extension HTMLWriter {
     }
 
     /// The interval as a bar on the table's shared axis: grid at the ticks, dashed zero, a mark at the estimate.
-    private func intervalBar(_ estimate: ChangeEstimate?, scale: NiceScale, verdict: ComparisonVerdict, level: String)
+    private func intervalBar(
+        _ estimate: ChangeEstimate?,
+        scale: NiceScale,
+        verdict: ComparisonVerdict,
+        level: String
+    )
         -> String
     {
         guard let estimate, estimate.low.isFinite, estimate.high.isFinite else {
@@ -148,8 +166,11 @@ extension HTMLWriter {
         }
         let low = x(estimate.low)
         let width = SVGCanvas.number(
-            max(3, scale.position(min(estimate.high, scale.upper), from: 0, to: 1_000)
-                - scale.position(max(estimate.low, scale.lower), from: 0, to: 1_000))
+            max(
+                3,
+                scale.position(min(estimate.high, scale.upper), from: 0, to: 1_000)
+                    - scale.position(max(estimate.low, scale.lower), from: 0, to: 1_000)
+            )
         )
         svg += "<rect x=\"\(low)\" y=\"6\" width=\"\(width)\" height=\"10\" fill=\"\(color)\"/>"
         // An interval running past the axis ends in an arrow, so a clipped bar is never read as the whole interval.
@@ -166,7 +187,8 @@ extension HTMLWriter {
         let emphasis = verdict == .better ? " up" : verdict == .worse ? " down" : ""
         svg += "<span class=\"ci-text\"><span class=\"\(emphasis.isEmpty ? "" : String(emphasis.dropFirst()))\">"
         svg += "\(text(ValueText.display(estimate.point, format: estimate.format, signed: true)))</span> "
-        svg += "(\(text(ValueText.interval(estimate.low, estimate.high, format: estimate.format, signed: true))))</span>"
+        svg +=
+            "(\(text(ValueText.interval(estimate.low, estimate.high, format: estimate.format, signed: true))))</span>"
         return svg
     }
 

@@ -51,14 +51,18 @@ extension HTMLWriter {
                 let expected = table.expectedColumn[rowIndex] == columnIndex
                 let classes = expected ? " class=\"expected\"" : ""
                 let label = expected ? " aria-label=\"\(NumberText.grouped(count)), the expected category\"" : ""
-                raw("<td\(classes)\(label) style=\"background:\(background);color:\(ink)\">\(NumberText.grouped(count))")
+                raw(
+                    "<td\(classes)\(label) style=\"background:\(background);color:\(ink)\">\(NumberText.grouped(count))"
+                )
                 raw("<span class=\"share\">\(text(ValueText.display(share, format: .percent(places: 0))))</span></td>")
             }
             raw("<td class=\"num\">\(NumberText.grouped(total))</td></tr>\n")
         }
         raw("</tbody></table>\n</div>\n")
         raw("<p class=\"legend-line\">Shade: share of the row (darker = more). ")
-        if table.expectedColumn.contains(where: { $0 != nil }) { raw("Outlined: the category each intent should reach. ") }
+        if table.expectedColumn.contains(where: { $0 != nil }) {
+            raw("Outlined: the category each intent should reach. ")
+        }
         raw("</p>\n")
         note(table.note)
         raw("</div>\n")
@@ -92,7 +96,13 @@ extension HTMLWriter {
 
     mutating func audit(_ audit: AuditReport, csv: String?) {
         raw("<div class=\"block\">\n")
-        blockHead(audit.title, csv: csv)
+        // Two CSV twins: the findings under the block's name, the checks beside them.
+        raw("<div class=\"block-head\"><h3>\(text(audit.title))</h3>")
+        if let csv, options.linkCSVTwins {
+            raw("<span><a class=\"csv\" href=\"\(csv)-checks.csv\" download=\"\(csv)-checks.csv\">CSV: checks</a> ")
+            raw("<a class=\"csv\" href=\"\(csv).csv\" download=\"\(csv).csv\">CSV: findings</a></span>")
+        }
+        raw("</div>\n")
         raw("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(text(audit.title)): checks\">\n")
         raw("<table class=\"data reflow\"><thead><tr><th scope=\"col\">Check</th><th scope=\"col\">Rule</th>")
         raw("<th scope=\"col\" class=\"num\">Findings</th><th scope=\"col\">Result</th></tr></thead>\n<tbody>\n")
@@ -132,7 +142,10 @@ extension HTMLWriter {
     }
 
     mutating func methodsFooter(_ methods: MethodsFooter) {
-        raw("<footer class=\"methods\" id=\"methods\" aria-labelledby=\"methods-h\">\n<h2 id=\"methods-h\">Methods</h2>\n")
+        raw(
+            "<footer class=\"methods\" id=\"methods\" aria-labelledby=\"methods-h\">\n"
+                + "<h2 id=\"methods-h\">Methods</h2>\n"
+        )
         if !methods.definitions.isEmpty {
             raw("<div class=\"block-head\"><h3>Metric definitions</h3>")
             if let csv = layout.definitionsCSV, options.linkCSVTwins {

@@ -122,7 +122,8 @@ enum ReportStyle {
         .cmp tr:first-child{border-top:0}
         .cmp td,table.reflow td{border:0;padding:3px 0;display:grid;grid-template-columns:8.5em minmax(0,1fr);gap:8px;\
         text-align:left;white-space:normal;min-width:0}
-        .cmp td::before,table.reflow td::before{content:attr(data-label);font-size:12.5px;color:var(--muted);font-weight:600}
+        .cmp td::before,table.reflow td::before{content:attr(data-label);font-size:12.5px;color:var(--muted);\
+        font-weight:600}
         .cmp td.num,table.reflow td.num{white-space:normal;text-align:left}
         .cmp td.ci-col{min-width:0;width:100%}
         .cmp .test{margin-left:0;max-width:none}

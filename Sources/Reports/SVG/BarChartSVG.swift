@@ -39,13 +39,19 @@ enum BarChartSVG {
             if narrow {
                 canvas.text(
                     TextMetrics.truncate(category, toWidth: width, size: 13),
-                    x: 0, y: y + 12, className: "ch-t ch-l", tooltip: category
+                    x: 0,
+                    y: y + 12,
+                    className: "ch-t ch-l",
+                    tooltip: category
                 )
                 y += 17
             } else {
                 canvas.text(
                     TextMetrics.truncate(category, toWidth: labelWidth - 10, size: 13),
-                    x: labelWidth - 10, y: y + groupHeight / 2 + 4.5, anchor: "end", className: "ch-t ch-l",
+                    x: labelWidth - 10,
+                    y: y + groupHeight / 2 + 4.5,
+                    anchor: "end",
+                    className: "ch-t ch-l",
                     tooltip: category
                 )
             }
@@ -54,8 +60,11 @@ enum BarChartSVG {
                 let zero = scale.position(0, from: plotStart, to: plotEnd)
                 let end = scale.position(value.isFinite ? value : 0, from: plotStart, to: plotEnd)
                 canvas.rect(
-                    x: min(zero, end), y: y, width: max(value == 0 ? 0 : 1.5, Swift.abs(end - zero)),
-                    height: barHeight, fill: barColors?[categoryIndex] ?? colors[seriesIndex]
+                    x: min(zero, end),
+                    y: y,
+                    width: max(value == 0 ? 0 : 1.5, Swift.abs(end - zero)),
+                    height: barHeight,
+                    fill: barColors?[categoryIndex] ?? colors[seriesIndex]
                 )
                 canvas.text(labels[seriesIndex][categoryIndex], x: max(zero, end) + 5, y: y + barHeight / 2 + 4)
                 y += barHeight + 3
@@ -66,10 +75,18 @@ enum BarChartSVG {
         for tick in scale.ticks {
             let x = scale.position(tick, from: plotStart, to: plotEnd)
             canvas.line(
-                x1: x, y1: plotTop - 2, x2: x, y2: plotBottom, className: tick == 0 ? "ch-axis" : "ch-grid",
+                x1: x,
+                y1: plotTop - 2,
+                x2: x,
+                y2: plotBottom,
+                className: tick == 0 ? "ch-axis" : "ch-grid",
                 behind: true
             )
-            canvas.tickLabel(ValueText.display(tick, format: scale.tickFormat(chart.valueFormat)), x: x, y: plotBottom + 14)
+            canvas.tickLabel(
+                ValueText.display(tick, format: scale.tickFormat(chart.valueFormat)),
+                x: x,
+                y: plotBottom + 14
+            )
         }
         y = plotBottom + 32
         canvas.text(chart.valueLabel, x: plotStart, y: y - 2, className: "ch-t ch-s")

@@ -115,15 +115,23 @@ enum DistributionSVG {
                 let share = Double(count) / Double(max(1, c.total))
                 let height = max(1, share / maxShare * plotHeight)
                 canvas.rect(
-                    x: left + Double(bin) * binWidth + 0.5, y: base - height, width: binWidth - 1, height: height,
-                    fill: color, extra: "fill-opacity=\"0.85\""
+                    x: left + Double(bin) * binWidth + 0.5,
+                    y: base - height,
+                    width: binWidth - 1,
+                    height: height,
+                    fill: color,
+                    extra: "fill-opacity=\"0.85\""
                 )
             }
             if c.overflow > 0 {
                 let share = Double(c.overflow) / Double(max(1, c.total))
                 let height = max(1, share / maxShare * plotHeight)
                 canvas.rect(
-                    x: right + overflowGap + 0.5, y: base - height, width: binWidth - 1, height: height, fill: color,
+                    x: right + overflowGap + 0.5,
+                    y: base - height,
+                    width: binWidth - 1,
+                    height: height,
+                    fill: color,
                     extra: "fill-opacity=\"0.45\""
                 )
             }
@@ -142,13 +150,18 @@ enum DistributionSVG {
                 if labelRows.contains(where: { Swift.abs($0 - x) < textWidth + 8 }) { row += 12 }
                 labelRows.append(x)
                 canvas.text(
-                    name, x: flip ? x - 3 : x + 3, y: row, anchor: flip ? "end" : "start", className: "ch-t ch-s ch-halo"
+                    name,
+                    x: flip ? x - 3 : x + 3,
+                    y: row,
+                    anchor: flip ? "end" : "start",
+                    className: "ch-t ch-s ch-halo"
                 )
             }
             y = base
             let excluded = series.excluded.filter { $0.count > 0 }
             if !excluded.isEmpty {
-                let text = "Not in the histogram: "
+                let text =
+                    "Not in the histogram: "
                     + excluded.map { "\(NumberText.grouped($0.count)) \($0.label)" }.joined(separator: ", ")
                 canvas.text(text, x: 0, y: y + 14, className: "ch-t ch-s")
                 y += 18
@@ -163,12 +176,19 @@ enum DistributionSVG {
         }
         if counts.contains(where: { $0.overflow > 0 }) {
             canvas.text(
-                "≥", x: right + overflowGap + binWidth / 2, y: axisTop + 15, anchor: "middle", className: "ch-t ch-s"
+                "≥",
+                x: right + overflowGap + binWidth / 2,
+                y: axisTop + 15,
+                anchor: "middle",
+                className: "ch-t ch-s"
             )
         }
         let unit = axis.unitName.map { " (\($0))" } ?? ""
         canvas.text(
-            "\(chart.title)\(unit); last bar: at or above the axis end", x: 0, y: axisTop + 32, className: "ch-t ch-s"
+            "\(chart.title)\(unit); last bar: at or above the axis end",
+            x: 0,
+            y: axisTop + 32,
+            className: "ch-t ch-s"
         )
         return canvas.svg(height: axisTop + 38, label: label(chart), standalone: standalone)
     }
@@ -196,14 +216,23 @@ enum DistributionSVG {
             let y = yScale.position(tick, from: bottom, to: top)
             canvas.line(x1: left, y1: y, x2: right, y2: y, className: "ch-grid", behind: true)
             canvas.text(
-                ValueText.display(tick, format: .percent(places: 0)), x: left - 6, y: y + 4, anchor: "end",
+                ValueText.display(tick, format: .percent(places: 0)),
+                x: left - 6,
+                y: y + 4,
+                anchor: "end",
                 className: "ch-t ch-s"
             )
         }
         for guide in [0.5, 0.9] {
             let y = yScale.position(guide, from: bottom, to: top)
             canvas.line(x1: left, y1: y, x2: right, y2: y, className: "ch-mark", extra: "stroke-opacity=\"0.5\"")
-            canvas.text(guide == 0.5 ? "median" : "p90", x: right, y: y - 3, anchor: "end", className: "ch-t ch-s ch-halo")
+            canvas.text(
+                guide == 0.5 ? "median" : "p90",
+                x: right,
+                y: y - 3,
+                anchor: "end",
+                className: "ch-t ch-s ch-halo"
+            )
         }
         for tick in axis.scale.ticks {
             let x = axis.scale.position(tick, from: left, to: right)
@@ -220,7 +249,9 @@ enum DistributionSVG {
                 let value = axis.upperValue * Double(column) / Double(columns)
                 let share = Double(upperBound(sorted, value)) / Double(sorted.count)
                 let x = left + (right - left) * Double(column) / Double(columns)
-                points.append("\(SVGCanvas.number(x)),\(SVGCanvas.number(yScale.position(share, from: bottom, to: top)))")
+                points.append(
+                    "\(SVGCanvas.number(x)),\(SVGCanvas.number(yScale.position(share, from: bottom, to: top)))"
+                )
             }
             canvas.raw(
                 "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" "

@@ -29,16 +29,26 @@ enum ForestPlotSVG {
             if narrow {
                 canvas.text(row.label, x: 8, y: y + 12, className: "ch-t")
                 canvas.text(
-                    row.verdict.label, x: width, y: y + 12, anchor: "end", className: "ch-t ch-b",
+                    row.verdict.label,
+                    x: width,
+                    y: y + 12,
+                    anchor: "end",
+                    className: "ch-t ch-b",
                     fill: textColor(row.verdict)
                 )
                 canvas.text(
-                    estimateOnly(row), x: 8, y: y + 28, className: "ch-t ch-s ch-halo", fill: textColor(row.verdict)
+                    estimateOnly(row),
+                    x: 8,
+                    y: y + 28,
+                    className: "ch-t ch-s ch-halo",
+                    fill: textColor(row.verdict)
                 )
                 y += 32
             } else {
                 canvas.text(
-                    TextMetrics.truncate(row.label, toWidth: labelWidth - 12, size: 12), x: 10, y: y + 14,
+                    TextMetrics.truncate(row.label, toWidth: labelWidth - 12, size: 12),
+                    x: 10,
+                    y: y + 14,
                     tooltip: row.label
                 )
                 canvas.text(text, x: width, y: y + 14, anchor: "end", className: "ch-t", fill: textColor(row.verdict))
@@ -49,8 +59,9 @@ enum ForestPlotSVG {
             let point = scale.position(clamp(row.estimate.point, scale), from: plotStart, to: plotEnd)
             let pointInside = row.estimate.point >= scale.lower && row.estimate.point <= scale.upper
             canvas.raw(
-                "<line x1=\"\(SVGCanvas.number(low))\" y1=\"\(SVGCanvas.number(middle))\" x2=\"\(SVGCanvas.number(high))\" "
-                    + "y2=\"\(SVGCanvas.number(middle))\" stroke=\"\(color)\" stroke-width=\"3\" stroke-linecap=\"round\"/>"
+                "<line x1=\"\(SVGCanvas.number(low))\" y1=\"\(SVGCanvas.number(middle))\" "
+                    + "x2=\"\(SVGCanvas.number(high))\" y2=\"\(SVGCanvas.number(middle))\" stroke=\"\(color)\" "
+                    + "stroke-width=\"3\" stroke-linecap=\"round\"/>"
             )
             if row.estimate.high > scale.upper {
                 canvas.raw(arrow(at: high, y: middle, pointing: 1, color: color))
@@ -70,14 +81,37 @@ enum ForestPlotSVG {
         for tick in scale.ticks {
             let x = scale.position(tick, from: plotStart, to: plotEnd)
             canvas.line(
-                x1: x, y1: 0, x2: x, y2: bottom, className: tick == 0 ? "ch-zero" : "ch-grid", behind: true
+                x1: x,
+                y1: 0,
+                x2: x,
+                y2: bottom,
+                className: tick == 0 ? "ch-zero" : "ch-grid",
+                behind: true
             )
-            canvas.tickLabel(ValueText.display(tick, format: scale.tickFormat(format), signed: true), x: x, y: bottom + 14)
+            canvas.tickLabel(
+                ValueText.display(tick, format: scale.tickFormat(format), signed: true),
+                x: x,
+                y: bottom + 14
+            )
         }
         for top in rowTops where !narrow {
-            canvas.line(x1: 0, y1: top - 1, x2: width, y2: top - 1, className: "ch-grid", extra: "stroke-opacity=\"0.5\"", behind: true)
+            canvas.line(
+                x1: 0,
+                y1: top - 1,
+                x2: width,
+                y2: top - 1,
+                className: "ch-grid",
+                extra: "stroke-opacity=\"0.5\"",
+                behind: true
+            )
         }
-        canvas.text(plot.axisLabel, x: (plotStart + plotEnd) / 2, y: bottom + 32, anchor: "middle", className: "ch-t ch-s")
+        canvas.text(
+            plot.axisLabel,
+            x: (plotStart + plotEnd) / 2,
+            y: bottom + 32,
+            anchor: "middle",
+            className: "ch-t ch-s"
+        )
         return canvas.svg(height: bottom + 38, label: label(plot), standalone: standalone)
     }
 
@@ -92,7 +126,7 @@ enum ForestPlotSVG {
 
     /// "+12.3% (+4.1% to +20.5%) Better".
     static func estimateText(_ row: ForestPlot.Row) -> String {
-        return "\(estimateOnly(row)) \(row.verdict.label)"
+        "\(estimateOnly(row)) \(row.verdict.label)"
     }
 
     /// "+12.3% (+4.1% to +20.5%)".

@@ -23,7 +23,8 @@ enum FunnelSVG {
             canvas.rect(x: 0, y: y, width: width, height: 14, fill: "#F3F4F6")
             canvas.rect(x: 0, y: y, width: max(count > 0 ? 1.5 : 0, width * shareOfTop), height: 14, fill: color)
             y += 14
-            var detail = "\(ValueText.display(shareOfTop, format: .percent(places: 1))) of \(funnel.steps[0].lowercased())"
+            var detail =
+                "\(ValueText.display(shareOfTop, format: .percent(places: 1))) of \(funnel.steps[0].lowercased())"
             if index > 0 {
                 let previous = series.counts[index - 1]
                 let shareOfPrevious = previous > 0 ? Double(count) / Double(previous) : Double.nan

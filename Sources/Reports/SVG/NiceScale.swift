@@ -20,16 +20,12 @@ struct NiceScale: Sendable {
             }
         }
         let step = NiceScale.niceStep((high - low) / Double(max(1, maxTicks - 1)))
-        let first = (low / step).rounded(.down) * step
-        let last = (high / step).rounded(.up) * step
-        var values: [Double] = []
-        var index = 0
-        while true {
-            let value = first + Double(index) * step
-            if value > last + step * 1e-9 { break }
-            values.append(Swift.abs(value) < step * 1e-9 ? 0 : value)
-            index += 1
-        }
+        // Ticks are whole multiples of the step, so zero is exactly zero and rounding errors never accumulate.
+        let firstMultiple = Int((low / step).rounded(.down))
+        let lastMultiple = Int((high / step).rounded(.up))
+        let first = Double(firstMultiple) * step
+        let last = Double(lastMultiple) * step
+        let values = (firstMultiple...lastMultiple).map { Double($0) * step }
         lower = first
         upper = last
         ticks = values

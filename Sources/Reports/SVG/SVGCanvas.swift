@@ -112,6 +112,7 @@ enum ChartStyle {
         .ch-s{font-size:11px;fill:#4B5563}.ch-b{font-weight:600;fill:#111827}.ch-l{font-size:13px;fill:#111827}\
         .ch-grid{stroke:#E5E7EB;stroke-width:1}.ch-axis{stroke:#9CA3AF;stroke-width:1}\
         .ch-halo{paint-order:stroke;stroke:#FFFFFF;stroke-width:3px;stroke-linejoin:round}\
-        .ch-zero{stroke:#111827;stroke-width:1.2;stroke-dasharray:4 3}.ch-mark{stroke:#111827;stroke-width:1.5;stroke-dasharray:3 2}
+        .ch-zero{stroke:#111827;stroke-width:1.2;stroke-dasharray:4 3}\
+        .ch-mark{stroke:#111827;stroke-width:1.5;stroke-dasharray:3 2}
         """
 }

@@ -11,8 +11,11 @@ public enum SVGChart {
         options: ReportOptions = ReportOptions()
     ) -> String {
         BarChartSVG.render(
-            chart, width: width, safety: TextSafety(showNumbers: options.showNumbers),
-            palette: Palette(variants: variants), standalone: true
+            chart,
+            width: width,
+            safety: TextSafety(showNumbers: options.showNumbers),
+            palette: Palette(variants: variants),
+            standalone: true
         ) + "\n"
     }
 
@@ -24,13 +27,20 @@ public enum SVGChart {
         options: ReportOptions = ReportOptions()
     ) -> String {
         LineChartSVG.render(
-            chart, width: width, safety: TextSafety(showNumbers: options.showNumbers),
-            palette: Palette(variants: variants), standalone: true
+            chart,
+            width: width,
+            safety: TextSafety(showNumbers: options.showNumbers),
+            palette: Palette(variants: variants),
+            standalone: true
         ) + "\n"
     }
 
     /// A forest plot of lifts.
-    public static func forest(_ plot: ForestPlot, width: Double = 720, options: ReportOptions = ReportOptions())
+    public static func forest(
+        _ plot: ForestPlot,
+        width: Double = 720,
+        options: ReportOptions = ReportOptions()
+    )
         -> String
     {
         ForestPlotSVG.render(plot, width: width, safety: TextSafety(showNumbers: options.showNumbers), standalone: true)
@@ -45,8 +55,11 @@ public enum SVGChart {
         options: ReportOptions = ReportOptions()
     ) -> String {
         DistributionSVG.render(
-            chart, width: width, safety: TextSafety(showNumbers: options.showNumbers),
-            palette: Palette(variants: variants), standalone: true
+            chart,
+            width: width,
+            safety: TextSafety(showNumbers: options.showNumbers),
+            palette: Palette(variants: variants),
+            standalone: true
         ) + "\n"
     }
 
