@@ -30,10 +30,14 @@ import Testing
         let second = folder.appendingPathComponent("b")
         let result = run(["report", "sample", "--out", first.path])
         #expect(result.status == 0)
-        #expect(result.output == "Wrote \(first.path)/index.html and 33 CSV files.\n")
+        #expect(
+            result.output
+                == "Wrote \(first.path)/index.html, 33 CSV files and notebook pieces (sample-failures.svg, "
+                + "sample-utilisation.svg, sample-replies.md).\n"
+        )
         #expect(run(["report", "sample", "--out", second.path]).status == 0)
         let a = try contents(first)
-        #expect(a.count == 34)
+        #expect(a.count == 37)
         #expect(a == (try contents(second)))
         let html = String(decoding: try #require(a["index.html"]), as: UTF8.self)
         #expect(html.contains("Call me at +1 415 ***-**34 instead"))

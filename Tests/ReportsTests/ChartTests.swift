@@ -40,7 +40,9 @@ import FoundationXML
 
     @Test func standaloneSVGsRenderOnTheirOwn() {
         for svg in [SVGChart.line(Self.utilisation), SVGChart.bar(Self.failures)] {
-            #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\""))
+            // 720 px of chart inside a 14 px margin, its title on top.
+            #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"748\""))
+            #expect(svg.contains("style=\"font-size:15px\" x=\"14\" y=\"29\">"))
             #expect(svg.contains("<style>"))
             #expect(svg.contains("<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>"))
             #expect(!svg.contains("href"))

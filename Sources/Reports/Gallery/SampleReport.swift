@@ -88,6 +88,22 @@ public enum SampleReport {
         )
     }
 
+    /// The pieces a notebook embeds, from the same sample: two standalone SVG charts and a markdown table.
+    public static func notebookPieces(options: ReportOptions = ReportOptions()) -> [ReportFile] {
+        let variants = [conversational, oneWay, holdout]
+        return [
+            ReportFile(
+                name: "sample-failures.svg",
+                bytes: Array(SVGChart.bar(failures(), variants: variants, options: options).utf8)
+            ),
+            ReportFile(
+                name: "sample-utilisation.svg",
+                bytes: Array(SVGChart.line(utilisation(), variants: variants, options: options).utf8)
+            ),
+            ReportFile(name: "sample-replies.md", bytes: Array(MarkdownTable.render(replies(), options: options).utf8)),
+        ]
+    }
+
     static func health() -> HealthBanner {
         HealthBanner(items: [
             .init(

@@ -90,7 +90,7 @@ enum BarChartSVG {
         }
         y = plotBottom + 32
         canvas.text(chart.valueLabel, x: plotStart, y: y - 2, className: "ch-t ch-s")
-        return canvas.svg(height: y + 4, label: label(chart), standalone: standalone)
+        return canvas.svg(height: y + 4, label: label(chart), title: chart.title, standalone: standalone)
     }
 
     static func label(_ chart: BarChart) -> String {

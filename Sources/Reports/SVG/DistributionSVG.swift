@@ -190,7 +190,7 @@ enum DistributionSVG {
             y: axisTop + 32,
             className: "ch-t ch-s"
         )
-        return canvas.svg(height: axisTop + 38, label: label(chart), standalone: standalone)
+        return canvas.svg(height: axisTop + 38, label: label(chart), title: chart.title, standalone: standalone)
     }
 
     private static func ecdf(
@@ -260,7 +260,7 @@ enum DistributionSVG {
         }
         let unit = axis.unitName.map { " (\($0))" } ?? ""
         canvas.text("\(chart.title)\(unit)", x: right, y: bottom + 34, anchor: "end", className: "ch-t ch-s")
-        return canvas.svg(height: bottom + 40, label: label(chart), standalone: standalone)
+        return canvas.svg(height: bottom + 40, label: label(chart), title: chart.title, standalone: standalone)
     }
 
     /// Number of sorted values at or below `value`.

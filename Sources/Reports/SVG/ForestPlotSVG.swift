@@ -112,7 +112,7 @@ enum ForestPlotSVG {
             anchor: "middle",
             className: "ch-t ch-s"
         )
-        return canvas.svg(height: bottom + 38, label: label(plot), standalone: standalone)
+        return canvas.svg(height: bottom + 38, label: label(plot), title: plot.title, standalone: standalone)
     }
 
     static func axisScale(_ plot: ForestPlot, maxTicks: Int) -> NiceScale {

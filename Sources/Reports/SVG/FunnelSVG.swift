@@ -33,7 +33,12 @@ enum FunnelSVG {
             canvas.text(detail, x: 0, y: y + 13, className: "ch-t ch-s")
             y += 26
         }
-        return canvas.svg(height: y - 4, label: label(funnel, series: series), standalone: standalone)
+        return canvas.svg(
+            height: y - 4,
+            label: label(funnel, series: series),
+            title: funnel.title,
+            standalone: standalone
+        )
     }
 
     static func label(_ funnel: Funnel, series: Funnel.Series) -> String {

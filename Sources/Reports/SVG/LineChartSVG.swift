@@ -86,7 +86,7 @@ enum LineChartSVG {
             }
         }
         canvas.text(chart.xLabel, x: right, y: bottom + 34, anchor: "end", className: "ch-t ch-s")
-        return canvas.svg(height: bottom + 40, label: label(chart), standalone: standalone)
+        return canvas.svg(height: bottom + 40, label: label(chart), title: chart.title, standalone: standalone)
     }
 
     static func label(_ chart: LineChart) -> String {

@@ -3,9 +3,11 @@
 /// A variant keeps its colour across charts: colours follow the document's variant order, and names not
 /// listed there take the next free colours in order of first use within a chart.
 struct Palette: Sendable {
-    /// Okabe & Ito (2008), "Color Universal Design". Bluish green and vermillion come last because they mean
-    /// better and worse in results; yellow is weak on white.
-    static let series = ["#0072B2", "#E69F00", "#CC79A7", "#56B4E9", "#7F7F7F", "#009E73", "#D55E00", "#F0E442"]
+    /// Okabe & Ito (2008), "Color Universal Design", plus a dark purple. Bluish green and vermillion come late
+    /// because they mean better and worse in results; grey reads as "no data", yellow is weak on white.
+    static let series = [
+        "#0072B2", "#E69F00", "#CC79A7", "#56B4E9", "#6A3D9A", "#7F7F7F", "#009E73", "#D55E00", "#F0E442",
+    ]
     static let better = "#009E73"
     static let worse = "#D55E00"
     static let neutral = "#6B7280"

@@ -88,20 +88,26 @@ struct SVGCanvas {
         return row + 22
     }
 
-    /// The finished `<svg>`: scales with its viewBox, labelled for screen readers; `standalone` adds the XML
-    /// namespace, a white background and the chart stylesheet so the file renders on its own (e.g. on GitHub).
-    func svg(height: Double, label: String, standalone: Bool = false, className: String = "chart") -> String {
-        let w = Self.number(width)
-        let h = Self.number(height)
+    /// The finished `<svg>`: scales with its viewBox, labelled for screen readers. `standalone` makes a file that
+    /// renders on its own (e.g. on GitHub): XML namespace, white background, a margin, the chart stylesheet inside
+    /// and `title` drawn at the top (inline, the page's heading carries it).
+    func svg(height: Double, label: String, title: String? = nil, standalone: Bool = false) -> String {
+        let margin = standalone ? 14.0 : 0
+        let titleHeight = standalone && title != nil ? 26.0 : 0
+        let w = Self.number(width + 2 * margin)
+        let h = Self.number(height + 2 * margin + titleHeight)
         var out = "<svg"
         if standalone { out += " xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\"" }
-        out += " class=\"\(className)\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-label=\"\(safety.html(label))\">"
+        out += " class=\"chart\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-label=\"\(safety.html(label))\">"
         out += "<title>\(safety.html(label))</title>"
-        if standalone {
-            out += "<style>\(ChartStyle.css)</style>"
-            out += "<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>"
+        guard standalone else { return out + background + body + "</svg>" }
+        out += "<style>\(ChartStyle.css)</style><rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>"
+        if let title {
+            out += "<text class=\"ch-t ch-b\" style=\"font-size:15px\" x=\"\(Self.number(margin))\" "
+            out += "y=\"\(Self.number(margin + 15))\">\(safety.html(title))</text>"
         }
-        return out + background + body + "</svg>"
+        out += "<g transform=\"translate(\(Self.number(margin)),\(Self.number(margin + titleHeight)))\">"
+        return out + background + body + "</g></svg>"
     }
 }
 

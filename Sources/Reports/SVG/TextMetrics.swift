@@ -6,12 +6,12 @@ enum TextMetrics {
         var em = 0.0
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "i", "l", "j", "!", "|", ".", ",", ":", ";", "'", "I", "f", "t", "(", ")", "[", "]", " ": em += 0.34
-            case "m", "w", "M", "W", "@", "%": em += 0.92
-            case "A"..."Z": em += 0.70
-            case "0"..."9", "$", "+", "-", "\u{2212}", "=", "#", "*", "?", "_": em += 0.64
-            case "\u{0}"..."\u{7F}": em += 0.58
-            default: em += scalar.properties.isEmojiPresentation || scalar.value > 0x2E80 ? 1.1 : 0.64
+            case "i", "l", "j", "!", "|", ".", ",", ":", ";", "'", "I", "f", "t", "(", ")", "[", "]", " ": em += 0.36
+            case "m", "w", "M", "W", "@", "%": em += 0.95
+            case "A"..."Z": em += 0.74
+            case "0"..."9", "$", "+", "-", "\u{2212}", "=", "#", "*", "?", "_": em += 0.66
+            case "\u{0}"..."\u{7F}": em += 0.63
+            default: em += scalar.properties.isEmojiPresentation || scalar.value > 0x2E80 ? 1.1 : 0.66
             }
         }
         return em * size

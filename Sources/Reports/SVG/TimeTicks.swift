@@ -15,7 +15,10 @@ enum TimeTicks {
         var value = (low / step).rounded(.up) * step
         var result: [(Double, String)] = []
         while value <= high {
-            result.append((value, label(value, step: step)))
+            var text = label(value, step: step)
+            // The first tick names its day too, so an axis that starts mid-day still says which day it is.
+            if result.isEmpty && !text.contains(" ") { text = label(value, step: day) + " " + text }
+            result.append((value, text))
             value += step
         }
         return result

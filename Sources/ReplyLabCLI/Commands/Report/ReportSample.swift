@@ -9,7 +9,8 @@ struct ReportSample: Command {
             discussion: """
                 Uses every kind of block (health banner, results table, forest plot, funnel, distributions, charts, \
                 confusion table, audit, methods) with cart-recovery-shaped numbers that are not measured. Open \
-                DIR/index.html in a browser, or screenshot it with scripts/screenshot-report.sh. Same bytes every run.
+                DIR/index.html in a browser, or screenshot it with scripts/screenshot-report.sh. Also writes two \
+                standalone SVG charts and a markdown table as notebooks embed them. Same bytes every run.
                 """,
             options: [
                 .option("out", short: "o", value: "dir", help: "Folder for index.html and the CSV files (created)."),
@@ -28,8 +29,11 @@ struct ReportSample: Command {
 
     func run(_ console: Console) throws -> Int32 {
         let options = ReportOptions(showNumbers: showNumbers)
-        let paths = try ReportBundle.write(SampleReport.document(), to: folder, options: options)
-        console.out("Wrote \(paths.first ?? folder) and \(paths.count - 1) CSV files.")
+        let report = ReportBundle.files(SampleReport.document(), options: options)
+        let pieces = SampleReport.notebookPieces(options: options)
+        let paths = try ReportBundle.write(report + pieces, to: folder)
+        let names = pieces.map(\.name).joined(separator: ", ")
+        console.out("Wrote \(paths.first ?? folder), \(report.count - 1) CSV files and notebook pieces (\(names)).")
         return ExitStatus.success
     }
 }
