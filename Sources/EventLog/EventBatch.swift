@@ -51,7 +51,8 @@ public struct EventBatch: Hashable, Sendable, Codable {
     /// Total number of records across all tables.
     public var count: Int {
         runs.count + variants.count + customers.count + assignments.count + carts.count + agentShifts.count
-            + conversations.count + messages.count + handoffs.count + orders.count + consentEvents.count + suppressions.count + quarantine.count
+            + conversations.count + messages.count + handoffs.count + orders.count + consentEvents.count
+            + suppressions.count + quarantine.count
     }
 
     public var isEmpty: Bool { count == 0 }

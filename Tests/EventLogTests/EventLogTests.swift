@@ -13,7 +13,9 @@ import Testing
             ]
         )
         #expect(
-            ConsentEventKind.allCases.map(\.rawValue) == ["opt_in", "opt_out", "help", "review_hold", "review_released"]
+            ConsentEventKind.allCases.map(\.rawValue) == [
+                "opt_in", "opt_out", "help", "review_hold", "review_released",
+            ]
         )
         #expect(ConsentScope.allCases.map(\.rawValue) == ["marketing", "all"])
         #expect(

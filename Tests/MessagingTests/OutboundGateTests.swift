@@ -36,7 +36,10 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: I
         var person = try recipient("212-555-0101")
         person.consent.optOut(keyword: "STOP", at: utc(2026, 1, 10, 0))
         let reason = "opted out by \"STOP\" at 2026-01-10T00:00:00Z"
-        #expect(gate.check(person, purpose: .marketing, subject: "cart", at: noon) == .suppressed(SendHold(.optedOut, reason: reason)))
+        #expect(
+            gate.check(person, purpose: .marketing, subject: "cart", at: noon)
+                == .suppressed(SendHold(.optedOut, reason: reason))
+        )
         #expect(
             gate.check(person, purpose: .transactional, subject: "order", at: noon)
                 == .suppressed(SendHold(.optedOut, reason: reason))

@@ -106,7 +106,11 @@ import Testing
         )
         let json = run(["db", "info", "--json", file])
         #expect(json.status == 0)
-        #expect(json.output.hasPrefix(#"{"file":"\#(file)","rows":{"agent_shifts":0,"assignments":0,"carts":0,"consent_events":0,"#))
+        #expect(
+            json.output.hasPrefix(
+                #"{"file":"\#(file)","rows":{"agent_shifts":0,"assignments":0,"carts":0,"consent_events":0,"#
+            )
+        )
         #expect(json.output.contains(#""customers":1234"#))
         #expect(json.output.contains(#""seed":7,"source":"datasets/experiments/cart.json","tool_version":"0.1.0"}"#))
         #expect(json.output.hasSuffix(#""schema_version":2}"# + "\n"))

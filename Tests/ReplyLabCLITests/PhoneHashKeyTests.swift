@@ -23,13 +23,18 @@ import Testing
         let error = #expect(throws: UsageError.self) {
             try PhoneHashKey.resolve(arguments(flag: nil), environment: [PhoneHashKey.environmentVariable: "secret"])
         }
-        #expect(error?.message == "REPLYLAB_PHONE_HASH_KEY expects a number from 0 to 18446744073709551615, got 'secret'")
+        #expect(
+            error?.message == "REPLYLAB_PHONE_HASH_KEY expects a number from 0 to 18446744073709551615, got 'secret'"
+        )
     }
 
     @Test func theFingerprintNamesTheKeyWithoutRevealingIt() {
         #expect(PhoneHashKey.fingerprint(1) != PhoneHashKey.fingerprint(2))
         #expect(PhoneHashKey.fingerprint(1) == PhoneHashKey.fingerprint(1))
         #expect(PhoneHashKey.fingerprint(1).count == 8)
-        #expect(PhoneHashKey.configEntries(key: 1, source: .environment)["phone_hash_key_source"] == "REPLYLAB_PHONE_HASH_KEY")
+        #expect(
+            PhoneHashKey.configEntries(key: 1, source: .environment)["phone_hash_key_source"]
+                == "REPLYLAB_PHONE_HASH_KEY"
+        )
     }
 }
