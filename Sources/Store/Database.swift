@@ -31,6 +31,8 @@ public final class Database {
     public let path: String
     public let mode: Mode
     let handle: OpaquePointer
+    /// Set by `allowOnlyReading()`; kept here because SQLite holds only an unretained pointer to it.
+    private var readingGuard: ReadingGuard?
 
     /// Opens (and for `.readWrite`, creates) the database at `path`; ":memory:" opens a private in-memory one.
     ///
@@ -89,7 +91,75 @@ public final class Database {
 
     /// Compiles `sql` once; reuse the statement for every row (bind, execute, repeat).
     public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
-        try Statement(database: self, sql: sql)
+        readingGuard?.refusal = nil
+        do {
+            return try Statement(database: self, sql: sql)
+        } catch {
+            throw refusalOr(error)
+        }
+    }
+
+    /// Compiles every statement in `sql` in order, so a script is never cut short after its first `;` as
+    /// `prepare` would. Empty statements and comments compile to nothing; an error names the statement it is in.
+    public func prepareEach(_ sql: String) throws(SQLiteError) -> [Statement] {
+        readingGuard?.refusal = nil
+        var statements: [Statement] = []
+        let bytes = Array(sql.utf8CString)
+        var offset = 0
+        let end = bytes.count - 1
+        while offset < end {
+            var compiled: OpaquePointer?
+            var consumed = 0
+            let code = bytes.withUnsafeBufferPointer { buffer -> Int32 in
+                let start = buffer.baseAddress! + offset
+                var tail: UnsafePointer<CChar>?
+                let code = sqlite3_prepare_v3(
+                    handle,
+                    start,
+                    Int32(end - offset),
+                    UInt32(SQLITE_PREPARE_PERSISTENT),
+                    &compiled,
+                    &tail
+                )
+                consumed = tail.map { $0 - start } ?? (end - offset)
+                return code
+            }
+            guard code == SQLITE_OK else {
+                let rest = String(decoding: bytes[offset..<end].map(UInt8.init), as: UTF8.self)
+                let failing = rest.trimmingCharacters(in: .whitespacesAndNewlines)
+                throw refusalOr(SQLiteError.last(on: handle, code: code, sql: failing.isEmpty ? sql : failing))
+            }
+            if let compiled {
+                statements.append(Statement(compiled: compiled, database: self))
+            }
+            guard consumed > 0 else { break }
+            offset += consumed
+        }
+        return statements
+    }
+
+    /// From now on this connection compiles only statements that read (queries and the pragmas that report);
+    /// anything else is refused when prepared, with an error naming what it tried (`SQLITE_AUTH`).
+    ///
+    /// For SQL written by people (notebooks) on a `.readOnly` connection: read-only mode stops writes to the file,
+    /// this also stops temporary tables, ATTACH and setting pragmas, before anything runs.
+    public func allowOnlyReading() {
+        guard readingGuard == nil else { return }
+        let readingGuard = ReadingGuard()
+        readingGuard.install(on: handle)
+        self.readingGuard = readingGuard
+    }
+
+    /// `error` reworded when the reading guard refused the statement: SQLite itself only says "not authorized".
+    private func refusalOr(_ error: SQLiteError) -> SQLiteError {
+        // SQLite reports a refused CREATE as SQLITE_SCHEMA, so the guard's own record decides, not the code.
+        guard let readingGuard, let refused = readingGuard.refusal else { return error }
+        readingGuard.refusal = nil
+        return SQLiteError(
+            code: SQLITE_AUTH,
+            message: "\(refused) is not allowed: this connection only reads",
+            sql: error.sql
+        )
     }
 
     /// The first column of the first row of `sql` as an integer, e.g. `SELECT count(*) FROM runs`.

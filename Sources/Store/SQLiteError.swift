@@ -57,7 +57,7 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
             6: "SQLITE_LOCKED", 7: "SQLITE_NOMEM", 8: "SQLITE_READONLY", 9: "SQLITE_INTERRUPT", 10: "SQLITE_IOERR",
             11: "SQLITE_CORRUPT", 13: "SQLITE_FULL", 14: "SQLITE_CANTOPEN", 17: "SQLITE_SCHEMA",
             18: "SQLITE_TOOBIG", 19: "SQLITE_CONSTRAINT", 20: "SQLITE_MISMATCH", 21: "SQLITE_MISUSE",
-            25: "SQLITE_RANGE", 26: "SQLITE_NOTADB",
+            23: "SQLITE_AUTH", 25: "SQLITE_RANGE", 26: "SQLITE_NOTADB",
         ]
         if let name = extended[code] { return name }
         let base = primary[code & 0xFF] ?? "SQLITE_UNKNOWN"

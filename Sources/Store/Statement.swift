@@ -30,6 +30,14 @@ public final class Statement {
         self.sql = sql
     }
 
+    /// Wraps a statement `Database.prepareEach` compiled; its SQL is the statement's own text.
+    init(compiled: OpaquePointer, database: Database) {
+        self.handle = compiled
+        self.database = database
+        self.sql =
+            sqlite3_sql(compiled).map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    }
+
     deinit {
         sqlite3_finalize(handle)
     }
