@@ -18,6 +18,13 @@ public enum MarkdownTable {
         }
     }
 
+    /// One cell: text is phone-masked like all model text; a number is printed as given, because a ten-digit sum
+    /// of microdollars is not a phone number.
+    public enum Cell: Sendable, Hashable {
+        case text(String)
+        case number(String)
+    }
+
     /// A table from plain strings; `alignments` defaults to left for every column.
     public static func render(
         header: [String],
@@ -25,13 +32,34 @@ public enum MarkdownTable {
         alignments: [Alignment]? = nil,
         showNumbers: Bool = false
     ) -> String {
-        precondition(rows.allSatisfy { $0.count == header.count }, "one cell per column in every row")
+        render(
+            header: header,
+            cells: rows.map { $0.map(Cell.text) },
+            alignments: alignments,
+            showNumbers: showNumbers
+        )
+    }
+
+    /// A table whose numeric cells are kept out of phone masking (query results, where a column may hold sums).
+    public static func render(
+        header: [String],
+        cells: [[Cell]],
+        alignments: [Alignment]? = nil,
+        showNumbers: Bool = false
+    ) -> String {
+        precondition(cells.allSatisfy { $0.count == header.count }, "one cell per column in every row")
         let safety = TextSafety(showNumbers: showNumbers)
         let alignments = alignments ?? Array(repeating: .left, count: header.count)
+        func shown(_ cell: Cell) -> String {
+            switch cell {
+            case .text(let text): escape(safety.plain(text))
+            case .number(let text): escape(text)
+            }
+        }
         var lines = ["| " + header.map { escape(safety.plain($0)) }.joined(separator: " | ") + " |"]
         lines.append("| " + alignments.map(\.rule).joined(separator: " | ") + " |")
-        for row in rows {
-            lines.append("| " + row.map { escape(safety.plain($0)) }.joined(separator: " | ") + " |")
+        for row in cells {
+            lines.append("| " + row.map(shown).joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"
     }
