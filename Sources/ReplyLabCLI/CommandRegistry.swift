@@ -8,6 +8,7 @@ enum CommandRegistry {
             PopulationCommand.self,
             DatabaseCommand.self,
             ReportCommand.self,
+            NotebookCommand.self,
         ]
     }
 }

@@ -43,21 +43,26 @@ public enum ReplyLab {
             console.write(Help.render(path: path, configuration: configuration))
             return ExitStatus.success
         case .run(let type, let parsed):
-            do {
-                let command = try type.init(arguments: parsed)
-                return try command.run(console)
-            } catch let error as UsageError {
-                reportUsage(
-                    error,
-                    path: parsed.commandPath,
-                    usage: Help.usage(path: parsed.commandPath, configuration: type.configuration),
-                    console: console
-                )
-                return ExitStatus.usage
-            } catch {
-                console.err("error: \(describe(error))")
-                return ExitStatus.failure
-            }
+            return execute(type, parsed, console: console)
+        }
+    }
+
+    /// Validates and runs one scanned command, mapping its errors to exit statuses as `run` promises.
+    static func execute(_ type: any Command.Type, _ parsed: ParsedArguments, console: Console) -> Int32 {
+        do {
+            let command = try type.init(arguments: parsed)
+            return try command.run(console)
+        } catch let error as UsageError {
+            reportUsage(
+                error,
+                path: parsed.commandPath,
+                usage: Help.usage(path: parsed.commandPath, configuration: type.configuration),
+                console: console
+            )
+            return ExitStatus.usage
+        } catch {
+            console.err("error: \(describe(error))")
+            return ExitStatus.failure
         }
     }
 

@@ -34,6 +34,10 @@ public final class Database {
     /// Set by `allowOnlyReading()`; kept here because SQLite holds only an unretained pointer to it.
     private var readingGuard: ReadingGuard?
 
+    /// What the reading guard refused in the last `prepare` or `prepareEach`, e.g. "INSERT into messages"; nil when
+    /// it refused nothing (or `allowOnlyReading()` was never called).
+    public private(set) var lastRefusal: String?
+
     /// Opens (and for `.readWrite`, creates) the database at `path`; ":memory:" opens a private in-memory one.
     ///
     /// - Parameter busyTimeoutMilliseconds: how long a write waits for another connection's lock.
@@ -92,6 +96,7 @@ public final class Database {
     /// Compiles `sql` once; reuse the statement for every row (bind, execute, repeat).
     public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
         readingGuard?.refusal = nil
+        lastRefusal = nil
         do {
             return try Statement(database: self, sql: sql)
         } catch {
@@ -103,6 +108,7 @@ public final class Database {
     /// `prepare` would. Empty statements and comments compile to nothing; an error names the statement it is in.
     public func prepareEach(_ sql: String) throws(SQLiteError) -> [Statement] {
         readingGuard?.refusal = nil
+        lastRefusal = nil
         var statements: [Statement] = []
         let bytes = Array(sql.utf8CString)
         var offset = 0
@@ -155,6 +161,7 @@ public final class Database {
         // SQLite reports a refused CREATE as SQLITE_SCHEMA, so the guard's own record decides, not the code.
         guard let readingGuard, let refused = readingGuard.refusal else { return error }
         readingGuard.refusal = nil
+        lastRefusal = refused
         return SQLiteError(
             code: SQLITE_AUTH,
             message: "\(refused) is not allowed: this connection only reads",

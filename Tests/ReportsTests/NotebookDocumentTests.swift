@@ -73,13 +73,15 @@ import Testing
         #expect(reread.splicing(outputs) == once)
         #expect(reread.blocks.allSatisfy { reread.isCurrent($0, output: outputs[$0.ordinal]!) })
         #expect(!document.isCurrent(document.blocks[0], output: outputs[1]!))
-        #expect(reread.existingOutput(of: reread.blocks[1]) == "```text\nSimulated.\n```")
+        #expect(reread.existingOutput(of: reread.blocks[1])?.markdown == "```text\nSimulated.\n```")
+        #expect(reread.existingOutput(of: reread.blocks[1])?.line == 23)
     }
 
     @Test func newOutputReplacesTheOldOneEvenWithBlankLinesBeforeTheMarker() throws {
         let text = "```sql\nSELECT 2\n```\n\n\n<!-- replylab:output -->\nold table\n<!-- /replylab:output -->\nafter\n"
         let document = try NotebookDocument(parsing: text)
-        #expect(document.existingOutput(of: document.blocks[0]) == "old table")
+        #expect(document.existingOutput(of: document.blocks[0])?.markdown == "old table")
+        #expect(document.existingOutput(of: document.blocks[0])?.line == 7)
         #expect(!document.isCurrent(document.blocks[0], output: "old table"))
         let spliced = document.splicing([1: "new table"])
         #expect(
@@ -227,7 +229,8 @@ import Testing
         let document = try NotebookDocument(parsing: text)
         #expect(document.blocks.map(\.body) == ["replylab simulate", "SELECT 2"])
         #expect(
-            document.existingOutput(of: document.blocks[0])?.hasPrefix("```text\n<!-- /replylab:output -->") == true
+            document.existingOutput(of: document.blocks[0])?.markdown.hasPrefix("```text\n<!-- /replylab:output -->")
+                == true
         )
     }
 

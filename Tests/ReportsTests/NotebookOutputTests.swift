@@ -100,13 +100,13 @@ import FoundationXML
     @Test func barChartsPlotEveryNumericColumnOrTheChosenOnes() throws {
         var options = NotebookOptions()
         options.chart = .bar
-        let svg = try NotebookChart.svg(Self.arms, options: options)
+        let svg = try NotebookChart.render(Self.arms, options: options).svg
         #expect(Self.parses(svg))
         #expect(svg.contains(">sent, replied, reply_rate by variant</text>"))
         options.y = ["reply_rate"]
         options.format = .percent(places: 1)
         options.title = "Reply rate"
-        let rate = try NotebookChart.svg(Self.arms, options: options)
+        let rate = try NotebookChart.render(Self.arms, options: options).svg
         #expect(rate.contains(">Reply rate</text>"))
         #expect(rate.contains(">18.3%</text>"))
         #expect(rate.contains(">8.3%</text>"))
@@ -122,12 +122,12 @@ import FoundationXML
             ]
         )
         var options = try NotebookOptions(parsing: "chart=line x=day y=replies series=variant", for: .sql)
-        let line = try NotebookChart.svg(long, options: options)
+        let line = try NotebookChart.render(long, options: options).svg
         #expect(Self.parses(line))
         #expect(line.components(separatedBy: "<polyline").count - 1 == 2)
         #expect(line.contains(">two-way</text>"))
         options.chart = .bar
-        let bar = try NotebookChart.svg(long, options: options)
+        let bar = try NotebookChart.render(long, options: options).svg
         #expect(bar.contains(">12</text>"))
         #expect(bar.contains(">one-way</text>"))
     }
@@ -135,7 +135,7 @@ import FoundationXML
     @Test func chartMistakesSayWhatToWrite() throws {
         func message(_ text: String, _ table: NotebookTable = NotebookOutputTests.arms) -> String? {
             do {
-                _ = try NotebookChart.svg(table, options: try NotebookOptions(parsing: text, for: .sql))
+                _ = try NotebookChart.render(table, options: try NotebookOptions(parsing: text, for: .sql)).svg
                 return nil
             } catch {
                 return error.message

@@ -29,8 +29,10 @@ import Testing
         let database = try reader()
         do {
             for statement in try database.prepareEach(sql) { while try statement.step() {} }
+            #expect(database.lastRefusal == nil)
             return nil
         } catch {
+            #expect(database.lastRefusal.map { error.message.hasPrefix($0) } ?? false)
             return error
         }
     }

@@ -64,6 +64,7 @@ struct ArgumentScanner {
         configuration: CommandConfiguration
     ) throws(Failure) -> Outcome {
         var parsed = ParsedArguments(commandPath: path)
+        parsed.commandTree = root
         var positional: [String] = []
         var optionsEnded = false
         var index = 0

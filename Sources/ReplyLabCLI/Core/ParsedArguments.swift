@@ -5,6 +5,9 @@ public struct ParsedArguments {
     var flags: Set<String> = []
     var options: [String: [String]] = [:]
     var positionals: [String: [String]] = [:]
+    /// The command tree these arguments were scanned against, so `notebook run` runs its blocks in the same tree
+    /// (the real one, or a test's fixture tree); nil for arguments built directly.
+    var commandTree: CommandConfiguration?
 
     init(commandPath: [String]) {
         self.commandPath = commandPath

@@ -5,8 +5,11 @@
 /// numeric column but `x` and `series`) one bar or line per column; or `series` splits a single `y` by the values
 /// of another column, for results in long form (`variant, day, replies`). NULL plots as a gap.
 public enum NotebookChart {
-    /// The chart as a standalone SVG file's text.
-    public static func svg(_ table: NotebookTable, options: NotebookOptions) throws(NotebookBlockError) -> String {
+    /// The chart as a standalone SVG file's text, and its title (the block's `title=`, or "y by x").
+    public static func render(
+        _ table: NotebookTable,
+        options: NotebookOptions
+    ) throws(NotebookBlockError) -> (svg: String, title: String) {
         guard let kind = options.chart else { throw NotebookBlockError("the block asks for no chart") }
         guard !table.columns.isEmpty else { throw NotebookBlockError("nothing to chart: the result has no columns") }
         let x = try column(options.x ?? table.columns[0], in: table, role: "x")
@@ -60,7 +63,7 @@ public enum NotebookChart {
                 valueFormat: format,
                 valueLabel: label
             )
-            return SVGChart.bar(chart)
+            return (SVGChart.bar(chart), title)
         case .line:
             var xs: [Double] = []
             for (rowIndex, row) in table.rows.enumerated() {
@@ -88,7 +91,7 @@ public enum NotebookChart {
                 yFormat: format,
                 series: lineSeries(table, xs: xs, series: series, ys: ys, values: values)
             )
-            return SVGChart.line(chart)
+            return (SVGChart.line(chart), title)
         }
     }
 

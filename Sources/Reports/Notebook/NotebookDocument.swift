@@ -110,13 +110,17 @@ public struct NotebookDocument: Sendable {
     }
 
     /// The markdown between `block`'s markers as it stands (line endings as "\n", blank lines at either end
-    /// dropped); nil when the block has no output yet.
-    public func existingOutput(of block: NotebookBlock) -> String? {
-        guard let indices = block.outputIndices else { return nil }
-        var inner = lines[indices].drop { !Self.isMarker($0.content, Self.outputStart) }.dropFirst().dropLast()
-        while inner.first?.isBlank == true { inner = inner.dropFirst() }
-        while inner.last?.isBlank == true { inner = inner.dropLast() }
-        return inner.map(\.content).joined(separator: "\n")
+    /// dropped) and the 1-based line it starts on; nil when the block has no output yet.
+    public func existingOutput(of block: NotebookBlock) -> (markdown: String, line: Int)? {
+        guard let indices = block.outputIndices,
+            let start = indices.first(where: { Self.isMarker(lines[$0].content, Self.outputStart) })
+        else { return nil }
+        var first = start + 1
+        var last = indices.upperBound - 1
+        while first <= last, lines[first].isBlank { first += 1 }
+        while last >= first, lines[last].isBlank { last -= 1 }
+        let markdown = first <= last ? lines[first...last].map(\.content).joined(separator: "\n") : ""
+        return (markdown, first + 1)
     }
 
     /// The lines `splicing` writes after a block's closing fence for `markdown`.
