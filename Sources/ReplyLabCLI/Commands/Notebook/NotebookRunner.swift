@@ -213,7 +213,7 @@ struct NotebookRunner {
         guard let command = arguments.first else {
             return failed("name the command after replylab; a notebook may run \(allowedList)")
         }
-        let typed = "replylab " + arguments.prefix { !$0.hasPrefix("-") }.prefix(2).joined(separator: " ")
+        let typed = (["replylab"] + commandPath(arguments)).joined(separator: " ")
         guard allowed.contains(command) else {
             return failed("refused: \(typed) cannot run in a notebook; a replylab block may run \(allowedList)")
         }
@@ -284,11 +284,25 @@ struct NotebookRunner {
         }
     }
 
-    /// "block 3 (sql)", "block 4 (replylab simulate)".
+    /// "block 3 (sql)", "block 4 (replylab import twilio)".
     private func label(_ block: NotebookBlock) -> String {
         guard block.language == .replylab, let words = try? NotebookCommandLine.words(block.body), words.count > 1
         else { return "block \(block.ordinal) (\(block.language.rawValue))" }
-        return "block \(block.ordinal) (replylab \(words[1]))"
+        return
+            "block \(block.ordinal) (\((["replylab"] + commandPath(Array(words.dropFirst()))).joined(separator: " ")))"
+    }
+
+    /// The leading words of `arguments` that name commands in the tree (`db init`, `import twilio`), or the first
+    /// word when it names none.
+    private func commandPath(_ arguments: [String]) -> [String] {
+        var path: [String] = []
+        var configuration = root
+        for word in arguments {
+            guard let next = configuration.subcommands.first(where: { $0.configuration.name == word }) else { break }
+            path.append(word)
+            configuration = next.configuration
+        }
+        return path.isEmpty ? Array(arguments.prefix(1)) : path
     }
 
     /// "; line 27 reads '…' but the code now gives '…'", so a CI log says what changed and where.
