@@ -129,7 +129,7 @@ private struct Load {
 
         var joined: JoinedOrders?
         if let orders {
-            var join = OrderJoin(runID: runID, existingByHash: [:], nextOrderID: 1, knownCarts: [])
+            var join = OrderJoin(runID: runID, existingByHash: [:], nextOrderID: 1)
             joined = try join.join(orders, customers: &plan.customers, key: options.phoneHashKey, database: database)
         }
         report.customers = plan.customers.records.count
@@ -320,13 +320,9 @@ private struct Load {
         let nextOrder = try database.prepare("SELECT COALESCE(MAX(order_id), 0) + 1 FROM orders WHERE run_id = ?")
         try nextOrder.bind(runID, at: 1)
         _ = try nextOrder.step()
-        var carts: Set<String> = []
-        let cartQuery = try database.prepare("SELECT cart_id FROM carts WHERE run_id = ?")
-        try cartQuery.bind(runID, at: 1)
-        while try cartQuery.step() { carts.insert(try cartQuery.column(0)) }
         var directory = CustomerDirectory()
         directory.firstID = try nextCustomer.column(0)
-        var join = OrderJoin(runID: runID, existingByHash: existing, nextOrderID: try nextOrder.column(0), knownCarts: carts)
+        var join = OrderJoin(runID: runID, existingByHash: existing, nextOrderID: try nextOrder.column(0))
         let joined = try join.join(orders, customers: &directory, key: options.phoneHashKey, database: database)
         var batch = EventBatch(customers: directory.records)
         batch.append(contentsOf: joined.batch)
@@ -393,14 +389,12 @@ struct JoinedOrders {
 }
 
 /// Joins orders and carts to customers by the keyed phone hash, adding a customer (in no variant) for a phone the
-/// message log does not have, and skipping order ids an earlier import run holds.
+/// message log does not have, and skipping order and cart ids an earlier import run holds (shop ids are unique).
 struct OrderJoin {
     let runID: Int64
     /// Customers the run held before this load: hash → customer id.
     let existingByHash: [Int64: Int64]
     var nextOrderID: Int64
-    /// Cart ids the run already holds.
-    var knownCarts: Set<String>
 
     mutating func join(
         _ orders: ParsedOrders,
@@ -414,6 +408,11 @@ struct OrderJoin {
                 + "WHERE r.kind = 'import' AND o.external_id IS NOT NULL"
         )
         while try query.step() { imported[try query.column(0)] = try query.column(1) }
+        var importedCarts: [String: Int64] = [:]
+        let carts = try database.prepare(
+            "SELECT c.cart_id, c.run_id FROM carts c JOIN runs r ON r.id = c.run_id WHERE r.kind = 'import'"
+        )
+        while try carts.step() { importedCarts[try carts.column(0)] = try carts.column(1) }
         var result = JoinedOrders(
             batch: EventBatch(),
             quarantine: [],
@@ -430,8 +429,9 @@ struct OrderJoin {
                 earlierRuns.insert(run)
                 continue
             }
-            if row.isCart, let cart = row.cartID, knownCarts.contains(cart) {
+            if row.isCart, let cart = row.cartID, let run = importedCarts[cart] {
                 result.duplicateCarts += 1
+                earlierRuns.insert(run)
                 continue
             }
             let hash = row.phone.map { Int64(bitPattern: $0.keyedHash(key: key)) } ?? row.phoneHash!
@@ -458,7 +458,6 @@ struct OrderJoin {
                 continue
             }
             if row.isCart {
-                knownCarts.insert(row.cartID!)
                 result.batch.carts.append(
                     CartRecord(
                         runID: runID,
