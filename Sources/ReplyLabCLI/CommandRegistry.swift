@@ -7,6 +7,7 @@ enum CommandRegistry {
             FlowCommand.self,
             PopulationCommand.self,
             DatabaseCommand.self,
+            ReportCommand.self,
         ]
     }
 }

@@ -1,2 +1,0 @@
-/// Self-contained HTML and CSV reports from analytics results (arrives with the analytics issue).
-public enum ReportsModule {}
