@@ -202,7 +202,7 @@ public struct ImportMapping: Equatable, Sendable {
                         name: name,
                         share: try reader.child("share")?.number(in: 0...1),
                         isHoldout: try reader.child("holdout")?.bool() ?? false,
-                        flow: try reader.child("flow")?.nonEmptyString()
+                        flow: try reader.child("flow")?.string()
                     )
                 )
             }
