@@ -63,12 +63,12 @@ struct ExportTables: Command {
         for table in EventLogSchema.tables {
             let columns = try Self.columns(of: table, in: database)
             schema += "CREATE TABLE \(table) (\n"
-            schema += columns.map { "    \($0.name) \($0.portableType)" }.joined(separator: ",\n")
+            schema += columns.map { "    \"\($0.name)\" \($0.portableType)" }.joined(separator: ",\n")
             schema += "\n);\n"
             load += "COPY \(table) FROM '\(table).csv' (HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"');\n"
             for column in columns where column.portableType == "VARCHAR" {
-                load += "UPDATE \(table) SET \(column.name) = substr(\(column.name), 2) "
-                    + "WHERE regexp_matches(\(column.name), '^''[=+\\-@\\t\\r]');\n"
+                let name = "\"\(column.name)\""
+                load += "UPDATE \(table) SET \(name) = substr(\(name), 2) WHERE regexp_matches(\(name), '^''[=+\\-@\\t\\r]');\n"
             }
             total += try write(table, columns: columns, from: database)
         }
