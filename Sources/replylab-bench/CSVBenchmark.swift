@@ -70,7 +70,8 @@ enum CSVBenchmark {
 
 /// A Twilio Console-shaped message log with realistic bodies: commas, doubled quotes, line breaks, emoji.
 enum TwilioShapedLog {
-    static let header = "From,To,Body,Status,SentDate,ApiVersion,NumSegments,ErrorCode,AccountSid,Sid,Direction,Price,"
+    static let header =
+        "From,To,Body,Status,SentDate,ApiVersion,NumSegments,ErrorCode,AccountSid,Sid,Direction,Price,"
         + "PriceUnit\r\n"
     static let bodies = [
         "Hi Sam, your cart is waiting! Reply YES to check out or STOP to opt out.",

@@ -21,7 +21,8 @@ import Testing
     }
 
     @Test func quotedFieldsDoubledQuotesAndEmbeddedNewlinesKeepTheirStartingLine() throws {
-        let text = "From,Body,Status\r\n+14155550123,\"Hi, \"\"Sam\"\"!\r\nSee you\nsoon\",delivered\r\n+1212,plain,sent\r\n"
+        let text =
+            "From,Body,Status\r\n+14155550123,\"Hi, \"\"Sam\"\"!\r\nSee you\nsoon\",delivered\r\n+1212,plain,sent\r\n"
         let read = try rows(text)
         #expect(read.count == 3)
         #expect(read[0].line == 1)
@@ -83,12 +84,14 @@ import Testing
         #expect(reader.string(0) == "next")
     }
 
-    @Test(arguments: [
-        ([0xC0, 0x80], 0),  // overlong NUL
-        ([0xED, 0xA0, 0x80], 0),  // surrogate
-        ([0xF4, 0x90, 0x80, 0x80], 0),  // past U+10FFFF
-        ([0x61, 0xE2, 0x82], 1),  // truncated €
-    ] as [([UInt8], Int)])
+    @Test(
+        arguments: [
+            ([0xC0, 0x80], 0),  // overlong NUL
+            ([0xED, 0xA0, 0x80], 0),  // surrogate
+            ([0xF4, 0x90, 0x80, 0x80], 0),  // past U+10FFFF
+            ([0x61, 0xE2, 0x82], 1),  // truncated €
+        ] as [([UInt8], Int)]
+    )
     func utf8ValidatorRejectsWhatRFC3629Forbids(bytes: [UInt8], offset: Int) {
         #expect(bytes.withUnsafeBufferPointer { CSVReader.firstInvalidUTF8($0.baseAddress!, $0.count) } == offset)
     }

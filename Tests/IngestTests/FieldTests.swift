@@ -33,14 +33,18 @@ import Testing
         #expect(stamp.isNaive == naive)
     }
 
-    @Test(arguments: ["29/11/2025 12:00", "11/29/2025", "2025-11-29T12", "yesterday", "", "2025-11-29T12:00:00Q",
-        "Sat, 29 Nov 2025 12:00:00 +2500"])
+    @Test(arguments: [
+        "29/11/2025 12:00", "11/29/2025", "2025-11-29T12", "yesterday", "", "2025-11-29T12:00:00Q",
+        "Sat, 29 Nov 2025 12:00:00 +2500",
+    ])
     func unrecognisedForms(text: String) {
         #expect(Timestamp.parse(text) == .failure(.unrecognised))
     }
 
-    @Test(arguments: ["2025-02-29T12:00:00Z", "2025-13-01T00:00:00Z", "2025-11-31 10:00:00", "2025-11-29T24:00:00Z",
-        "1969-12-31T23:59:59Z"])
+    @Test(arguments: [
+        "2025-02-29T12:00:00Z", "2025-13-01T00:00:00Z", "2025-11-31 10:00:00", "2025-11-29T24:00:00Z",
+        "1969-12-31T23:59:59Z",
+    ])
     func impossibleDatesSayWhy(text: String) {
         guard case .failure(.outOfRange) = Timestamp.parse(text) else {
             Issue.record("\(text) should be out of range")
@@ -92,9 +96,10 @@ import Testing
     }
 
     @Test func customerNumbersInEveryExportSpelling() throws {
-        for text in ["+14155550123", "14155550123", "4155550123", "'+14155550123", "whatsapp:+14155550123",
-            "WhatsApp:+1 (415) 555-0123", " +1 415.555.0123 "]
-        {
+        for text in [
+            "+14155550123", "14155550123", "4155550123", "'+14155550123", "whatsapp:+14155550123",
+            "WhatsApp:+1 (415) 555-0123", " +1 415.555.0123 ",
+        ] {
             #expect(try customer(text).get().e164 == "+14155550123", "\(text)")
         }
     }

@@ -117,7 +117,9 @@ import Testing
     @Test func aMappedColumnMissingFromTheLogIsAnError() throws {
         var mapping = ImportMapping()
         mapping.kindColumn = "Agent"
-        let error = #expect(throws: IngestError.self) { try scratch.load(Scratch.fixture("api-export.csv"), mapping: mapping) }
+        let error = #expect(throws: IngestError.self) {
+            try scratch.load(Scratch.fixture("api-export.csv"), mapping: mapping)
+        }
         #expect(error?.description.contains("'Agent' (named in the mapping file)") == true)
     }
 }

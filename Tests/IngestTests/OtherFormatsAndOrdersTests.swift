@@ -50,7 +50,10 @@ import Testing
     }
 
     @Test func aMissingColumnNamesWhatWasAccepted() throws {
-        let path = try scratch.file("bad.csv", "From,To,Body,Status,SentDate,Direction\n+14155550101,+18885550100,x,sent,2025-11-29T00:00:00Z,inbound\n")
+        let path = try scratch.file(
+            "bad.csv",
+            "From,To,Body,Status,SentDate,Direction\n+14155550101,+18885550100,x,sent,2025-11-29T00:00:00Z,inbound\n"
+        )
         let error = #expect(throws: IngestError.self) { try scratch.load(path) }
         #expect(error?.description.contains("has no sid column; accepted names are Sid, SMS Message SID") == true)
     }
@@ -89,7 +92,9 @@ import Testing
         // The buyer the log never texted is a customer of the run, but in no variant.
         let stranger = try #require(events.orders.first { $0.externalID == "1045" })
         #expect(!events.assignments.contains { $0.customerID == stranger.customerID })
-        #expect(events.customers.contains { $0.customerID == stranger.customerID && $0.maskedPhone == "+1 303 ***-**50" })
+        #expect(
+            events.customers.contains { $0.customerID == stranger.customerID && $0.maskedPhone == "+1 303 ***-**50" }
+        )
     }
 
     @Test func aShopExportReadsThroughTheMappingFile() throws {
@@ -152,12 +157,44 @@ import Testing
         let writer = try EventLogWriter(database: database)
         try writer.append(
             EventBatch(
-                runs: [RunRecord(id: 1, kind: .simulation, source: "sim", seed: 1, configJSON: "{}", toolVersion: "t", createdAt: 0)],
-                customers: [CustomerRecord(runID: 1, customerID: 1, maskedPhone: "m", phoneHash: 1, timeZone: "", state: "", segment: "new", attributesJSON: "{}")],
+                runs: [
+                    RunRecord(
+                        id: 1,
+                        kind: .simulation,
+                        source: "sim",
+                        seed: 1,
+                        configJSON: "{}",
+                        toolVersion: "t",
+                        createdAt: 0
+                    )
+                ],
+                customers: [
+                    CustomerRecord(
+                        runID: 1,
+                        customerID: 1,
+                        maskedPhone: "m",
+                        phoneHash: 1,
+                        timeZone: "",
+                        state: "",
+                        segment: "new",
+                        attributesJSON: "{}"
+                    )
+                ],
                 messages: [
                     MessageRecord(
-                        runID: 1, messageID: 1, customerID: 1, conversationID: nil, direction: .outbound, kind: .campaign,
-                        at: 0, body: "x", segments: 1, encoding: "GSM-7", status: .sent, costMicrodollars: 0, flowNode: nil,
+                        runID: 1,
+                        messageID: 1,
+                        customerID: 1,
+                        conversationID: nil,
+                        direction: .outbound,
+                        kind: .campaign,
+                        at: 0,
+                        body: "x",
+                        segments: 1,
+                        encoding: "GSM-7",
+                        status: .sent,
+                        costMicrodollars: 0,
+                        flowNode: nil,
                         externalID: "SM00005ca1ab1e0000000000000000000b"
                     )
                 ]
@@ -172,7 +209,10 @@ import Testing
 
     @Test func ordersThatArriveLaterJoinTheRunThatHoldsTheLog() throws {
         let (first, _) = try scratch.load(Scratch.fixture("console-export.csv"))
-        let (withOrders, events) = try scratch.load(Scratch.fixture("console-export.csv"), orders: Scratch.fixture("orders.csv"))
+        let (withOrders, events) = try scratch.load(
+            Scratch.fixture("console-export.csv"),
+            orders: Scratch.fixture("orders.csv")
+        )
         #expect(withOrders.messages.alreadyLoadedIn == first.runID)
         #expect(withOrders.runID == first.runID)
         #expect(withOrders.orders?.orders == 4)
@@ -180,7 +220,11 @@ import Testing
         #expect(events.carts.count == 2)
         #expect(events.customers.count == 8)
         #expect(events.customers.last?.customerID == 8)
-        #expect(events.runs.first?.configJSON.contains(SHA256.hex([UInt8](try Data(contentsOf: URL(fileURLWithPath: Scratch.fixture("orders.csv")))))) == true)
+        #expect(
+            events.runs.first?.configJSON.contains(
+                SHA256.hex([UInt8](try Data(contentsOf: URL(fileURLWithPath: Scratch.fixture("orders.csv")))))
+            ) == true
+        )
         let before = try dump(scratch.path("log.sqlite"))
         let (again, _) = try scratch.load(Scratch.fixture("console-export.csv"), orders: Scratch.fixture("orders.csv"))
         #expect(again.addedNothing)

@@ -48,7 +48,12 @@ struct Scratch {
         database name: String = "log.sqlite"
     ) throws -> (ImportReport, EventBatch) {
         let database = try Database(path: path(name))
-        let report = try TwilioImporter.load(messageLog: log, orders: orders, into: database, options: Self.options(mapping))
+        let report = try TwilioImporter.load(
+            messageLog: log,
+            orders: orders,
+            into: database,
+            options: Self.options(mapping)
+        )
         let reader = try EventLogReader(database: database)
         return (report, try reader.events(ofRun: report.runID))
     }
@@ -60,7 +65,8 @@ func dump(_ path: String) throws -> String {
     var text = ""
     let schema = try database.prepare("SELECT type, name, COALESCE(sql, '') FROM sqlite_master ORDER BY type, name")
     while try schema.step() {
-        text += "\(try schema.column(0) as String) \(try schema.column(1) as String): \(try schema.column(2) as String)\n"
+        text +=
+            "\(try schema.column(0) as String) \(try schema.column(1) as String): \(try schema.column(2) as String)\n"
     }
     text += "user_version \(try database.userVersion())\n"
     for table in EventLogSchema.tables {

@@ -96,7 +96,10 @@ import Testing
         #expect(inbound.direction == .inbound)
         #expect(inbound.status == .received)
         #expect(inbound.purpose == nil)
-        #expect(try message(20).body == "Yes! We have size 10 in blue.\nReply YES to reserve, \"Blue\" or \"Black\" for the colour.")
+        #expect(
+            try message(20).body
+                == "Yes! We have size 10 in blue.\nReply YES to reserve, \"Blue\" or \"Black\" for the colour."
+        )
     }
 
     @Test func kindsFollowTheDocumentedRule() throws {

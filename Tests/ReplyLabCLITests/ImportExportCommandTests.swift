@@ -37,7 +37,11 @@ import Testing
         #expect(first.errors.isEmpty)
         let lines = first.output.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("Imported \(log) into run 1 of \(database) (SHA-256 ") == true)
-        #expect(lines.contains("  messages loaded                           20  (campaign 8, auto 1, agent 1, compliance 3, customer 7)"))
+        #expect(
+            lines.contains(
+                "  messages loaded                           20  (campaign 8, auto 1, agent 1, compliance 3, customer 7)"
+            )
+        )
         #expect(lines.contains("  duplicates skipped                         1  (1 repeated in the file)"))
         #expect(lines.contains("  quarantined                                7"))
         #expect(lines.contains("    invalid UTF-8                            1"))
@@ -45,7 +49,9 @@ import Testing
         #expect(lines.contains("  rows loaded                                6  (4 orders, 2 abandoned carts)"))
         let config = try EventLogReader(database: Database(path: database, mode: .readOnly)).runs()[0].configJSON
         #expect(config.contains("\"phone_hash_key_source\":\"default\""))
-        #expect(config.contains("\"phone_hash_key_fingerprint\":\"\(PhoneHashKey.fingerprint(PhoneHashKey.defaultKey))\""))
+        #expect(
+            config.contains("\"phone_hash_key_fingerprint\":\"\(PhoneHashKey.fingerprint(PhoneHashKey.defaultKey))\"")
+        )
 
         let second = run(["import", "twilio", log, "--db", database])
         #expect(second.status == 0)
@@ -74,37 +80,82 @@ import Testing
     /// opt-out, an undelivered text, an abandoned cart and the order that recovered it.
     static func simulatedRun() -> EventBatch {
         let business = "+18885550100"
-        func phone(_ line: Int) -> PhoneNumber { try! PhoneNumber(nationalNumber: 4_155_550_100 + Int64(line), allowFictional: true) }
+        func phone(_ line: Int) -> PhoneNumber {
+            try! PhoneNumber(nationalNumber: 4_155_550_100 + Int64(line), allowFictional: true)
+        }
         let t0: Int64 = 1_764_435_600_000  // 2025-11-29T17:00:00Z
         var customers: [CustomerRecord] = []
         for id in 1...4 {
             let number = phone(id)
             customers.append(
                 CustomerRecord(
-                    runID: 1, customerID: Int64(id), maskedPhone: number.masked,
+                    runID: 1,
+                    customerID: Int64(id),
+                    maskedPhone: number.masked,
                     phoneHash: Int64(bitPattern: number.keyedHash(key: PhoneHashKey.defaultKey)),
-                    timeZone: "America/Los_Angeles", state: "CA", segment: "active", attributesJSON: "{}",
+                    timeZone: "America/Los_Angeles",
+                    state: "CA",
+                    segment: "active",
+                    attributesJSON: "{}",
                     fictionalPhone: number.e164
                 )
             )
         }
         func message(
-            _ id: Int64, _ customer: Int64, _ direction: MessageDirection, _ kind: MessageKind, _ at: Int64,
-            _ body: String, status: MessageStatus, cost: Int64 = 7_900, error: Int64? = nil, category: String? = nil
+            _ id: Int64,
+            _ customer: Int64,
+            _ direction: MessageDirection,
+            _ kind: MessageKind,
+            _ at: Int64,
+            _ body: String,
+            status: MessageStatus,
+            cost: Int64 = 7_900,
+            error: Int64? = nil,
+            category: String? = nil
         ) -> MessageRecord {
             MessageRecord(
-                runID: 1, messageID: id, customerID: customer, conversationID: customer, direction: direction, kind: kind,
-                at: at, body: body, segments: 1, encoding: "GSM-7", status: status, costMicrodollars: cost,
+                runID: 1,
+                messageID: id,
+                customerID: customer,
+                conversationID: customer,
+                direction: direction,
+                kind: kind,
+                at: at,
+                body: body,
+                segments: 1,
+                encoding: "GSM-7",
+                status: status,
+                costMicrodollars: cost,
                 flowNode: nil,
-                purpose: direction == .inbound ? nil : kind == .campaign ? .marketing : kind == .compliance ? .compliance : .transactional,
-                businessNumber: business, externalID: "SM" + String(format: "%032x", id), errorCode: error,
+                purpose: direction == .inbound
+                    ? nil : kind == .campaign ? .marketing : kind == .compliance ? .compliance : .transactional,
+                businessNumber: business,
+                externalID: "SM" + String(format: "%032x", id),
+                errorCode: error,
                 category: category
             )
         }
         return EventBatch(
-            runs: [RunRecord(id: 1, kind: .simulation, source: "cart.json", seed: 7, configJSON: "{}", toolVersion: "t", createdAt: 0)],
+            runs: [
+                RunRecord(
+                    id: 1,
+                    kind: .simulation,
+                    source: "cart.json",
+                    seed: 7,
+                    configJSON: "{}",
+                    toolVersion: "t",
+                    createdAt: 0
+                )
+            ],
             variants: [
-                VariantRecord(runID: 1, variantID: 1, name: "two-way", flow: "flows/cart.json", share: 0.45, isHoldout: false),
+                VariantRecord(
+                    runID: 1,
+                    variantID: 1,
+                    name: "two-way",
+                    flow: "flows/cart.json",
+                    share: 0.45,
+                    isHoldout: false
+                ),
                 VariantRecord(runID: 1, variantID: 2, name: "one-way", flow: "blast", share: 0.45, isHoldout: false),
                 VariantRecord(runID: 1, variantID: 3, name: "holdout", flow: "", share: 0.1, isHoldout: true),
             ],
@@ -115,20 +166,66 @@ import Testing
                 AssignmentRecord(runID: 1, customerID: 3, variantID: 2, assignedAt: t0),
                 AssignmentRecord(runID: 1, customerID: 4, variantID: 3, assignedAt: t0),
             ],
-            carts: [CartRecord(runID: 1, cartID: "cart-1", customerID: 1, abandonedAt: t0 - 3_600_000, valueCents: 8_450)],
+            carts: [
+                CartRecord(runID: 1, cartID: "cart-1", customerID: 1, abandonedAt: t0 - 3_600_000, valueCents: 8_450)
+            ],
             messages: [
-                message(1, 1, .outbound, .campaign, t0, "Your cart misses you! Reply STOP to opt out.", status: .delivered),
-                message(2, 2, .outbound, .campaign, t0 + 1, "=Your cart misses you! Reply STOP to opt out.", status: .delivered),
+                message(
+                    1,
+                    1,
+                    .outbound,
+                    .campaign,
+                    t0,
+                    "Your cart misses you! Reply STOP to opt out.",
+                    status: .delivered
+                ),
+                message(
+                    2,
+                    2,
+                    .outbound,
+                    .campaign,
+                    t0 + 1,
+                    "=Your cart misses you! Reply STOP to opt out.",
+                    status: .delivered
+                ),
                 message(3, 3, .outbound, .campaign, t0 + 2, "20% off today.", status: .undelivered, error: 30_003),
                 message(4, 1, .inbound, .customer, t0 + 300_000, "Do you have size 9?", status: .received, cost: 0),
                 message(5, 1, .outbound, .auto, t0 + 300_000, "Let me check with the team.", status: .delivered),
-                message(6, 1, .outbound, .agent, t0 + 540_000, "Yes, size 9 is in stock.\nWant it?", status: .delivered, cost: 7_915),
+                message(
+                    6,
+                    1,
+                    .outbound,
+                    .agent,
+                    t0 + 540_000,
+                    "Yes, size 9 is in stock.\nWant it?",
+                    status: .delivered,
+                    cost: 7_915
+                ),
                 message(7, 2, .inbound, .customer, t0 + 600_000, "STOP", status: .received, category: "(opt-out)"),
                 message(8, 2, .outbound, .compliance, t0 + 600_000, "You are unsubscribed.", status: .delivered),
             ],
-            orders: [OrderRecord(runID: 1, orderID: 1, customerID: 1, at: t0 + 900_000, valueCents: 8_450, cartID: "cart-1", attributedMessageID: 1)],
+            orders: [
+                OrderRecord(
+                    runID: 1,
+                    orderID: 1,
+                    customerID: 1,
+                    at: t0 + 900_000,
+                    valueCents: 8_450,
+                    cartID: "cart-1",
+                    attributedMessageID: 1
+                )
+            ],
             consentEvents: [
-                ConsentEventRecord(runID: 1, eventID: 1, customerID: 2, at: t0 + 600_000, kind: .optOut, keyword: "STOP", source: "keyword", scope: .all)
+                ConsentEventRecord(
+                    runID: 1,
+                    eventID: 1,
+                    customerID: 2,
+                    at: t0 + 600_000,
+                    kind: .optOut,
+                    keyword: "STOP",
+                    source: "keyword",
+                    scope: .all
+                )
             ]
         )
     }
@@ -153,8 +250,16 @@ import Testing
                 + "\(path("orders.csv"))\nwrote the variants of 4 customers to \(path("mapping.json"))\n"
         )
         let csv = try String(contentsOfFile: path("log.csv"), encoding: .utf8)
-        #expect(csv.hasPrefix("From,To,Body,Status,SentDate,ApiVersion,NumSegments,ErrorCode,AccountSid,Sid,Direction,Price,PriceUnit\r\n"))
-        #expect(csv.contains("'+18885550100,'+14155550101,Your cart misses you! Reply STOP to opt out.,delivered,2025-11-29T17:00:00.000Z,2010-04-01,1,,AC"))
+        #expect(
+            csv.hasPrefix(
+                "From,To,Body,Status,SentDate,ApiVersion,NumSegments,ErrorCode,AccountSid,Sid,Direction,Price,PriceUnit\r\n"
+            )
+        )
+        #expect(
+            csv.contains(
+                "'+18885550100,'+14155550101,Your cart misses you! Reply STOP to opt out.,delivered,2025-11-29T17:00:00.000Z,2010-04-01,1,,AC"
+            )
+        )
         #expect(csv.contains(",outbound-api,-0.00790,USD\r\n"))
         #expect(csv.contains(",outbound-api,-0.007915,USD\r\n"))
         #expect(csv.contains("\"Yes, size 9 is in stock.\nWant it?\""))
@@ -224,10 +329,17 @@ import Testing
         #expect(schema.contains("    \"body\" VARCHAR,"))
         let load = try String(contentsOfFile: path("tables/load.sql"), encoding: .utf8)
         #expect(load.contains("COPY messages FROM 'messages.csv' (HEADER true"))
-        #expect(load.contains("UPDATE messages SET \"body\" = substr(\"body\", 2) WHERE regexp_matches(\"body\", '^''[=+\\-@\\t\\r]');"))
+        #expect(
+            load.contains(
+                "UPDATE messages SET \"body\" = substr(\"body\", 2) WHERE regexp_matches(\"body\", '^''[=+\\-@\\t\\r]');"
+            )
+        )
         let messages = try String(contentsOfFile: path("tables/messages.csv"), encoding: .utf8)
         let lines = messages.components(separatedBy: "\r\n")
-        #expect(lines[0] == "run_id,message_id,customer_id,conversation_id,direction,kind,at,body,segments,encoding,status,cost_microdollars,flow_node,purpose,subject,business_number,external_id,error_code,intent,category")
+        #expect(
+            lines[0]
+                == "run_id,message_id,customer_id,conversation_id,direction,kind,at,body,segments,encoding,status,cost_microdollars,flow_node,purpose,subject,business_number,external_id,error_code,intent,category"
+        )
         #expect(lines[2].contains(",'=Your cart misses you!"))
         #expect(lines.count == 10)
         let variants = try String(contentsOfFile: path("tables/variants.csv"), encoding: .utf8)

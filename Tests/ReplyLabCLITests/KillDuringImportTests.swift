@@ -29,7 +29,8 @@ import Testing
 
     /// A Console-shaped log big enough that the load takes seconds: 25,000 customers, three texts each.
     func writeLargeLog(rows customers: Int) throws -> String {
-        var text = "From,To,Body,Status,SentDate,ApiVersion,NumSegments,ErrorCode,AccountSid,Sid,Direction,Price,PriceUnit\r\n"
+        var text =
+            "From,To,Body,Status,SentDate,ApiVersion,NumSegments,ErrorCode,AccountSid,Sid,Direction,Price,PriceUnit\r\n"
         let t0: Int64 = 1_764_435_600
         for customer in 0..<customers {
             let phone = "+1415\(String(format: "%03d", customer / 10_000))\(String(format: "%04d", customer % 10_000))"
@@ -97,7 +98,10 @@ import Testing
             console: .captured()
         )
         #expect(again == 0)
-        #expect(try Database(path: database, mode: .readOnly).integer("SELECT count(*) FROM messages WHERE run_id = 2") == 75_000)
+        #expect(
+            try Database(path: database, mode: .readOnly).integer("SELECT count(*) FROM messages WHERE run_id = 2")
+                == 75_000
+        )
     }
 
     @Test func killedInAFreshLogTheDroppedIndexesAreBack() throws {
@@ -116,7 +120,8 @@ func dumpEventLog(_ path: String) throws -> String {
     var text = "user_version \(try database.userVersion())\n"
     let schema = try database.prepare("SELECT type, name, COALESCE(sql, '') FROM sqlite_master ORDER BY type, name")
     while try schema.step() {
-        text += "\(try schema.column(0) as String) \(try schema.column(1) as String): \(try schema.column(2) as String)\n"
+        text +=
+            "\(try schema.column(0) as String) \(try schema.column(1) as String): \(try schema.column(2) as String)\n"
     }
     for table in EventLogSchema.tables {
         let rows = try database.prepare("SELECT * FROM \(table) ORDER BY 1, 2, 3")

@@ -160,7 +160,10 @@ public final class CSVReader {
 
     /// The unquoted bytes of field `index` (0-based) of the current row.
     @inline(__always)
-    public func withField<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows
+    public func withField<Result>(
+        _ index: Int,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows
         -> Result
     {
         let start = index == 0 ? 0 : fieldEnds[index - 1]

@@ -90,7 +90,9 @@ public struct Timestamp: Hashable, Sendable {
         return make(year, month, day, hour, minute, second, millisecond, offsetMinutes: offset)
     }
 
-    private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let monthNames = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
     private static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
     private static func parseRFC2822(_ cursor: inout Cursor) -> Result<Timestamp, Failure> {
@@ -133,7 +135,9 @@ public struct Timestamp: Hashable, Sendable {
         _ millisecond: Int,
         offsetMinutes: Int?
     ) -> Result<Timestamp, Failure> {
-        guard (1970...2200).contains(year) else { return .failure(.outOfRange("year \(year) is before 1970 or after 2200")) }
+        guard (1970...2200).contains(year) else {
+            return .failure(.outOfRange("year \(year) is before 1970 or after 2200"))
+        }
         guard (1...12).contains(month) else { return .failure(.outOfRange("month \(month) does not exist")) }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -154,7 +158,9 @@ public struct Timestamp: Hashable, Sendable {
     }
 
     @inline(__always)
-    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
 
     /// A read position in a field's bytes.
     private struct Cursor {

@@ -60,7 +60,9 @@ public enum TwilioImporter {
         let log = try TwilioLogParser(mapping: options.mapping).parse(path: messageLog) { read, total in
             progress(.reading(bytes: read, of: total))
         }
-        let parsedOrders = try orders.map { path throws(IngestError) in try OrdersParser(mapping: options.mapping).parse(path: path) }
+        let parsedOrders = try orders.map { path throws(IngestError) in
+            try OrdersParser(mapping: options.mapping).parse(path: path)
+        }
         let writer = try EventLogWriter(database: database, commitEvery: Int.max, indexes: .maintain)
         try database.execute("BEGIN IMMEDIATE TRANSACTION")
         do {
@@ -298,7 +300,10 @@ private struct Load {
     // MARK: Orders into an earlier run
 
     /// The same message log again with a new orders file: the orders join the run that already holds the log.
-    private mutating func addOrders(_ orders: ParsedOrders, toExistingRun runID: Int64) throws -> ImportReport.OrdersReport {
+    private mutating func addOrders(
+        _ orders: ParsedOrders,
+        toExistingRun runID: Int64
+    ) throws -> ImportReport.OrdersReport {
         var fileReport = ImportReport.FileReport(file: orders.file, sha256: orders.sha256)
         fileReport.rowsRead = orders.rowsRead
         let seen = try database.prepare(
@@ -314,7 +319,9 @@ private struct Load {
         let customers = try database.prepare("SELECT phone_hash, customer_id FROM customers WHERE run_id = ?")
         try customers.bind(runID, at: 1)
         while try customers.step() { existing[try customers.column(0)] = try customers.column(1) }
-        let nextCustomer = try database.prepare("SELECT COALESCE(MAX(customer_id), 0) + 1 FROM customers WHERE run_id = ?")
+        let nextCustomer = try database.prepare(
+            "SELECT COALESCE(MAX(customer_id), 0) + 1 FROM customers WHERE run_id = ?"
+        )
         try nextCustomer.bind(runID, at: 1)
         _ = try nextCustomer.step()
         let nextOrder = try database.prepare("SELECT COALESCE(MAX(order_id), 0) + 1 FROM orders WHERE run_id = ?")

@@ -174,10 +174,15 @@ public struct ImportMapping: Equatable, Sendable {
                 do {
                     phone = try PhoneNumber.parse(key, allowFictional: true)
                 } catch {
-                    throw reader.failure(.invalidValue(found: "the key \"\(key)\"", expected: "a phone number: \(error)"))
+                    throw reader.failure(
+                        .invalidValue(found: "the key \"\(key)\"", expected: "a phone number: \(error)")
+                    )
                 }
                 if case .string = reader.value {
-                    self.customers[phone.nationalNumber] = CustomerRule(phone: phone, variant: try reader.nonEmptyString())
+                    self.customers[phone.nationalNumber] = CustomerRule(
+                        phone: phone,
+                        variant: try reader.nonEmptyString()
+                    )
                     continue
                 }
                 try reader.requireObject(allowed: ["variant", "assigned_at"])
@@ -186,7 +191,10 @@ public struct ImportMapping: Equatable, Sendable {
                     let text = try at.string()
                     guard case .success(let stamp) = Timestamp.parse(text), !stamp.isNaive else {
                         throw at.failure(
-                            .invalidValue(found: "\"\(text)\"", expected: "an ISO 8601 time with a zone, e.g. 2025-11-29T14:00:00Z")
+                            .invalidValue(
+                                found: "\"\(text)\"",
+                                expected: "an ISO 8601 time with a zone, e.g. 2025-11-29T14:00:00Z"
+                            )
                         )
                     }
                     rule.assignedAt = stamp.epochMilliseconds
@@ -210,14 +218,18 @@ public struct ImportMapping: Equatable, Sendable {
         if let name = messages.child("default_variant") { defaultVariant = try name.nonEmptyString() }
     }
 
-    private static func columns(_ reader: JSONReader<IngestError>, keys: [String]) throws(IngestError) -> [String: String] {
+    private static func columns(
+        _ reader: JSONReader<IngestError>,
+        keys: [String]
+    ) throws(IngestError) -> [String: String] {
         try reader.requireObject(allowed: keys)
         var columns: [String: String] = [:]
         for (key, value) in try reader.members(.document) { columns[key] = try value.nonEmptyString() }
         return columns
     }
 
-    private static func businessNumber(_ key: String, at reader: JSONReader<IngestError>) throws(IngestError) -> String {
+    private static func businessNumber(_ key: String, at reader: JSONReader<IngestError>) throws(IngestError) -> String
+    {
         var bytes = Array(key.utf8)
         let number = bytes.withUnsafeMutableBufferPointer { buffer in
             PhoneField.business(PhoneField.strip(UnsafeBufferPointer(buffer)).0)
@@ -242,12 +254,17 @@ public struct ImportMapping: Equatable, Sendable {
             messages.append(("auto_reply_seconds", .number(Double(autoReplyMilliseconds) / 1_000)))
         }
         if !messageColumns.isEmpty {
-            messages.append(("columns", .object(messageColumns.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+            messages.append(
+                ("columns", .object(messageColumns.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
+            )
         }
         if let kindColumn { messages.append(("kind_column", .string(kindColumn))) }
         if !kindValues.isEmpty {
             messages.append(
-                ("kind_values", .object(kindValues.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.rawValue)) }))
+                (
+                    "kind_values",
+                    .object(kindValues.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.rawValue)) })
+                )
             )
         }
         if let variantColumn { messages.append(("variant_column", .string(variantColumn))) }
@@ -306,7 +323,9 @@ public struct ImportMapping: Equatable, Sendable {
         if !messages.isEmpty { root.append(("messages", .object(messages.sorted { $0.0 < $1.0 }))) }
         var orders: [(String, JSONValue)] = []
         if !orderColumns.isEmpty {
-            orders.append(("columns", .object(orderColumns.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+            orders.append(
+                ("columns", .object(orderColumns.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
+            )
         }
         if let orderValueUnit { orders.append(("value_unit", .string(orderValueUnit.rawValue))) }
         if !orders.isEmpty { root.append(("orders", .object(orders))) }
@@ -320,10 +339,13 @@ enum PrettyJSON {
         let inner = indent + "  "
         switch value {
         case .object(let members) where !members.isEmpty:
-            let lines = members.map { inner + JSONValue.string($0.key).jsonText + ": " + render($0.value, indent: inner) }
+            let lines = members.map {
+                inner + JSONValue.string($0.key).jsonText + ": " + render($0.value, indent: inner)
+            }
             return "{\n" + lines.joined(separator: ",\n") + "\n" + indent + "}"
         case .array(let items) where !items.isEmpty:
-            return "[\n" + items.map { inner + render($0, indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
+            return "[\n" + items.map { inner + render($0, indent: inner) }.joined(separator: ",\n") + "\n" + indent
+                + "]"
         default:
             return value.jsonText
         }

@@ -20,7 +20,10 @@ enum OrderColumns {
         .init(key: orderID, aliases: ["order_id", "Order ID", "Order", "Order Number", "id"]),
         .init(key: customerPhone, aliases: ["customer_phone", "Phone", "Phone Number", "Mobile"]),
         .init(key: customerPhoneHash, aliases: ["customer_phone_hash", "phone_hash"]),
-        .init(key: at, aliases: ["at", "ordered_at", "created_at", "Created at", "order_date", "date", "processed_at"]),
+        .init(
+            key: at,
+            aliases: ["at", "ordered_at", "created_at", "Created at", "order_date", "date", "processed_at"]
+        ),
         .init(key: value, aliases: ["value", "value_cents", "total", "total_cents", "order_total", "amount"]),
         .init(key: cartID, aliases: ["cart_id", "cart", "checkout_id", "cart_token"]),
         .init(key: abandoned, aliases: ["abandoned", "abandoned_cart", "is_abandoned", "abandoned_checkout"]),
@@ -97,7 +100,9 @@ struct OrdersParser {
                 )
             }
             if let problem = reader.problem {
-                if case .invalidUTF8 = problem { quarantine("invalid UTF-8", problem.description) } else {
+                if case .invalidUTF8 = problem {
+                    quarantine("invalid UTF-8", problem.description)
+                } else {
                     quarantine("damaged CSV row", problem.description)
                 }
                 continue
@@ -139,7 +144,10 @@ struct OrdersParser {
             } else if let column = hashColumn {
                 let text = reader.string(column).trimmingSpaces
                 guard let value = Int64(text) else {
-                    quarantine("no customer", "the row has no customer phone and no phone hash (a signed 64-bit integer)")
+                    quarantine(
+                        "no customer",
+                        "the row has no customer phone and no phone hash (a signed 64-bit integer)"
+                    )
                     continue
                 }
                 phoneHash = value

@@ -222,8 +222,12 @@ struct MessagePlanner {
             let name =
                 rule?.variant ?? (state.variantFromColumn >= 0 ? log.variantNames[Int(state.variantFromColumn)] : nil)
                 ?? state.numberVariant ?? mapping.defaultVariant
-            if state.severalVariants && rule == nil && state.variantFromColumn < 0 { plan.customersOnSeveralVariants += 1 }
-            chosen.append((Int32(customer), variantIndex(name), rule?.assignedAt ?? state.firstOutboundAt ?? state.firstAt))
+            if state.severalVariants && rule == nil && state.variantFromColumn < 0 {
+                plan.customersOnSeveralVariants += 1
+            }
+            chosen.append(
+                (Int32(customer), variantIndex(name), rule?.assignedAt ?? state.firstOutboundAt ?? state.firstAt)
+            )
         }
         // Customers the mapping assigns who never texted (a holdout): customers of the run all the same.
         for rule in mapping.customers.values.sorted(by: { $0.phone < $1.phone })

@@ -50,7 +50,10 @@ struct TextArena {
 
     func string(_ span: Span) -> String {
         bytes.withUnsafeBufferPointer { all in
-            String(decoding: UnsafeBufferPointer(rebasing: all[span.start..<(span.start + Int(span.count))]), as: UTF8.self)
+            String(
+                decoding: UnsafeBufferPointer(rebasing: all[span.start..<(span.start + Int(span.count))]),
+                as: UTF8.self
+            )
         }
     }
 

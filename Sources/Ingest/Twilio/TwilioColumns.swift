@@ -43,7 +43,8 @@ struct ColumnResolver {
     }
 
     /// The index of `key`, or a missing-column error listing what was accepted.
-    func require(_ key: String, in columns: [Column], extra: [String: String], file: String) throws(IngestError) -> Int {
+    func require(_ key: String, in columns: [Column], extra: [String: String], file: String) throws(IngestError) -> Int
+    {
         if let index = indexes[key] { return index }
         let accepted = extra[key].map { [$0] } ?? columns.first { $0.key == key }?.aliases ?? [key]
         throw .missingColumn(path: file, column: key, accepted: accepted)

@@ -20,7 +20,10 @@ struct TwilioLogParser {
         return try parse(reader, progress: progress)
     }
 
-    func parse(_ reader: CSVReader, progress: (Int64, Int64) -> Void = { _, _ in }) throws(IngestError) -> ParsedMessageLog {
+    func parse(
+        _ reader: CSVReader,
+        progress: (Int64, Int64) -> Void = { _, _ in }
+    ) throws(IngestError) -> ParsedMessageLog {
         let file = reader.name
         guard try reader.next() else { throw .emptyFile(path: file) }
         if let problem = reader.problem { throw .badHeader(path: file, reason: problem.description) }
@@ -44,7 +47,9 @@ struct TwilioLogParser {
             price: resolver.indexes[TwilioColumns.price],
             priceUnit: resolver.indexes[TwilioColumns.priceUnit],
             kind: try mapping.kindColumn.map { name throws(IngestError) in try Self.mappedColumn(name, header, file) },
-            variant: try mapping.variantColumn.map { name throws(IngestError) in try Self.mappedColumn(name, header, file) }
+            variant: try mapping.variantColumn.map { name throws(IngestError) in
+                try Self.mappedColumn(name, header, file)
+            }
         )
         if columns.sentAt == nil && columns.createdAt == nil {
             _ = try require(TwilioColumns.sentAt)
@@ -135,7 +140,10 @@ struct TwilioLogParser {
             let text = reader.string(columns.sid)
             return text.allSatisfy({ $0 == " " })
                 ? .quarantined(label: "no Sid", reason: "the Sid is empty; every Twilio message has one")
-                : .quarantined(label: "bad Sid", reason: "the Sid '\(text)' is not a message id (e.g. SM + 32 hex digits)")
+                : .quarantined(
+                    label: "bad Sid",
+                    reason: "the Sid '\(text)' is not a message id (e.g. SM + 32 hex digits)"
+                )
         }
         // Direction and status
         let directionText = reader.string(columns.direction)
@@ -147,7 +155,10 @@ struct TwilioLogParser {
         }
         let statusText = reader.string(columns.status)
         guard var status = TwilioStatus.parse(statusText) else {
-            return .quarantined(label: "unknown status", reason: "Status '\(statusText)' is not a Twilio message status")
+            return .quarantined(
+                label: "unknown status",
+                reason: "Status '\(statusText)' is not a Twilio message status"
+            )
         }
         if direction.isInbound {
             status = .received
@@ -160,7 +171,8 @@ struct TwilioLogParser {
         // Time: when sent, else when created (a text that never went out has no sending time).
         var dateColumn = columns.sentAt
         if let sentAt = columns.sentAt, reader.withField(sentAt, { Self.trimmed($0).isEmpty }) { dateColumn = nil }
-        if dateColumn == nil, let createdAt = columns.createdAt, !reader.withField(createdAt, { Self.trimmed($0).isEmpty })
+        if dateColumn == nil, let createdAt = columns.createdAt,
+            !reader.withField(createdAt, { Self.trimmed($0).isEmpty })
         {
             dateColumn = createdAt
         }
@@ -235,7 +247,10 @@ struct TwilioLogParser {
             switch reader.withField(column, { DecimalField.parse($0, places: 6) }) {
             case .success(let value): cost = abs(value)
             case .failure:
-                return .quarantined(label: "bad price", reason: "Price '\(reader.string(column))' is not a decimal such as -0.00790")
+                return .quarantined(
+                    label: "bad price",
+                    reason: "Price '\(reader.string(column))' is not a decimal such as -0.00790"
+                )
             }
             if let unit = columns.priceUnit {
                 let text = reader.string(unit).trimmingSpaces.uppercased()

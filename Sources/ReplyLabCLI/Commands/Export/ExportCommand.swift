@@ -27,14 +27,17 @@ enum ExportError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .noSuchRun(let path, let runID, let known):
-            let list = known.isEmpty ? "it has no runs" : "its runs are " + known.map(String.init).joined(separator: ", ")
+            let list =
+                known.isEmpty ? "it has no runs" : "its runs are " + known.map(String.init).joined(separator: ", ")
             return "\(path): no run \(runID); \(list)"
         case .realNumbers(let runID, let customers):
-            return "run \(runID) keeps \(customers) customers' numbers masked and hashed only (customers.fictional_phone "
+            return
+                "run \(runID) keeps \(customers) customers' numbers masked and hashed only (customers.fictional_phone "
                 + "is empty): a Twilio log needs full numbers, which ReplyLab stores only for fictional ones; export "
                 + "the run with 'replylab export tables' instead"
         case .noBusinessNumber(let runID, let messages):
-            return "run \(runID) has \(messages) messages without a sending number (messages.business_number); a Twilio "
+            return
+                "run \(runID) has \(messages) messages without a sending number (messages.business_number); a Twilio "
                 + "log needs one for From/To; simulate again with a build that records it, or use 'replylab export tables'"
         case .notAFolder(let path):
             return "\(path) exists and is not a folder; give a new or existing folder to --out"

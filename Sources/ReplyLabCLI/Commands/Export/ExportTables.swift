@@ -57,7 +57,8 @@ struct ExportTables: Command {
             throw ExportError.notAFolder(path: out)
         }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        var schema = "-- Event-log tables of run \(runID) from \(self.database), written by replylab \(ReplyLab.version).\n"
+        var schema =
+            "-- Event-log tables of run \(runID) from \(self.database), written by replylab \(ReplyLab.version).\n"
         var load = "-- Run from this folder after schema.sql. Empty CSV fields load as NULL.\n"
         var total = 0
         for table in EventLogSchema.tables {
@@ -68,7 +69,8 @@ struct ExportTables: Command {
             load += "COPY \(table) FROM '\(table).csv' (HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"');\n"
             for column in columns where column.portableType == "VARCHAR" {
                 let name = "\"\(column.name)\""
-                load += "UPDATE \(table) SET \(name) = substr(\(name), 2) WHERE regexp_matches(\(name), '^''[=+\\-@\\t\\r]');\n"
+                load +=
+                    "UPDATE \(table) SET \(name) = substr(\(name), 2) WHERE regexp_matches(\(name), '^''[=+\\-@\\t\\r]');\n"
             }
             total += try write(table, columns: columns, from: database)
         }

@@ -26,7 +26,9 @@ enum ImportReportText {
             let consent = report.consentEvents.values.reduce(0, +)
             row("consent events", consent, detail: consentDetail(report.consentEvents), into: &lines)
             if report.whatsApp > 0 { row("WhatsApp texts (stored like SMS)", report.whatsApp, into: &lines) }
-            if report.nonUSDPrices > 0 { row("prices not in USD (cost stored as 0)", report.nonUSDPrices, into: &lines) }
+            if report.nonUSDPrices > 0 {
+                row("prices not in USD (cost stored as 0)", report.nonUSDPrices, into: &lines)
+            }
             if report.unknownKindValues > 0 {
                 row("kind values the mapping does not name (rule used)", report.unknownKindValues, into: &lines)
             }
@@ -71,7 +73,9 @@ enum ImportReportText {
             var parts: [String] = []
             if file.duplicatesInFile > 0 { parts.append("\(file.duplicatesInFile) repeated in the file") }
             if file.duplicatesOfEarlierImports > 0 {
-                parts.append("\(file.duplicatesOfEarlierImports) already in run\(file.earlierRuns.count == 1 ? "" : "s") \(list(file.earlierRuns))")
+                parts.append(
+                    "\(file.duplicatesOfEarlierImports) already in run\(file.earlierRuns.count == 1 ? "" : "s") \(list(file.earlierRuns))"
+                )
             }
             row("duplicates skipped", duplicates, detail: parts.joined(separator: ", "), into: &lines)
         }
@@ -82,7 +86,9 @@ enum ImportReportText {
     }
 
     private static func unused(_ file: ImportReport.FileReport, into lines: inout [String]) {
-        if !file.unusedColumns.isEmpty { lines.append("  columns not used: " + file.unusedColumns.joined(separator: ", ")) }
+        if !file.unusedColumns.isEmpty {
+            lines.append("  columns not used: " + file.unusedColumns.joined(separator: ", "))
+        }
     }
 
     private static func row(_ label: String, _ value: Int, detail: String = "", into lines: inout [String]) {
