@@ -191,3 +191,18 @@ import Testing
         #expect(resolver.unused == ["Sid"])
     }
 }
+
+@Suite struct PlainGSMTests {
+    /// The shortcut that skips segment counting never calls a text GSM-7 that Messaging would call UCS-2.
+    @Test(arguments: [
+        ("Your cart misses you! Reply STOP to opt out.", true), ("Price: $5 {50% off} [today] ~ok | \\ ^", true),
+        ("line one\r\nline two", true), ("tab\there", false), ("back`tick", false), ("Zoë", false), ("€5", false),
+        ("😀", false),
+    ])
+    func shortcutAgreesWithSegmentCount(text: String, plain: Bool) {
+        var copy = text
+        let isPlain = copy.withUTF8 { TwilioLogParser.isPlainGSM($0) }
+        #expect(isPlain == plain)
+        if isPlain { #expect(SegmentCount.of(text).encoding == .gsm7) }
+    }
+}

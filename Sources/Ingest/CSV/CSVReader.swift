@@ -63,12 +63,14 @@ public final class CSVReader {
     private var values: [UInt8] = []
     private var fieldEnds: [Int] = []
     private var hasher: SHA256?
+    private var backgroundHasher: BackgroundSHA256?
     private var isFirstFill = true
 
     /// Opens `path` for reading.
     ///
     /// - Parameters:
-    ///   - hashing: also compute the SHA-256 of every byte of the file (`sha256Hex` once the last row is read).
+    ///   - hashing: also compute the SHA-256 of every byte of the file (`sha256Hex` once the last row is read), on a
+    ///     second thread.
     ///   - chunkSize: bytes read at a time; a row longer than a chunk grows the buffer.
     /// - Throws: `IngestError.cannotRead` when the file cannot be opened.
     public init(path: String, hashing: Bool = false, chunkSize: Int = 1 << 20) throws(IngestError) {
@@ -82,7 +84,7 @@ public final class CSVReader {
         name = path
         capacity = max(chunkSize, 64)
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        hasher = hashing ? SHA256() : nil
+        backgroundHasher = hashing ? BackgroundSHA256() : nil
         values.reserveCapacity(4_096)
         fieldEnds.reserveCapacity(64)
     }
@@ -323,7 +325,7 @@ public final class CSVReader {
                 isAtEndOfInput = true
                 break
             }
-            hasher?.update(UnsafeRawBufferPointer(start: buffer + count, count: got))
+            backgroundHasher?.update(UnsafeRawBufferPointer(start: buffer + count, count: got))
             count += got
         }
     }
@@ -337,8 +339,9 @@ public final class CSVReader {
     }
 
     private func finishHashing() {
-        guard sha256Hex == nil, var hasher else { return }
-        sha256Hex = hasher.finalizeHex()
+        guard sha256Hex == nil else { return }
+        if let backgroundHasher { sha256Hex = backgroundHasher.finalizeHex() }
+        if var hasher { sha256Hex = hasher.finalizeHex() }
     }
 
     // MARK: UTF-8

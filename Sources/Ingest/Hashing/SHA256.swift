@@ -1,3 +1,5 @@
+import Dispatch
+
 /// SHA-256 (FIPS 180-4), streaming: the fingerprint `runs.source_sha256` keeps so a file loaded twice is recognised.
 ///
 /// Written here because the project takes no third-party packages and Foundation on Linux has no digest API.
@@ -151,5 +153,28 @@ public struct SHA256: Sendable {
             state.6 &+= g
             state.7 &+= h
         }
+    }
+}
+
+/// SHA-256 on a second thread, so hashing a file costs the reader no time: each chunk is copied and hashed in
+/// order on a serial queue; at most four chunks wait, so memory stays flat when hashing falls behind.
+final class BackgroundSHA256: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "replylab.ingest.sha256")
+    private let slots = DispatchSemaphore(value: 4)
+    /// Touched only on `queue`.
+    private var hasher = SHA256()
+
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        let chunk = [UInt8](bytes)
+        slots.wait()
+        queue.async {
+            self.hasher.update(chunk)
+            self.slots.signal()
+        }
+    }
+
+    /// Waits for every chunk, then returns the hex digest.
+    func finalizeHex() -> String {
+        queue.sync { hasher.finalizeHex() }
     }
 }

@@ -174,7 +174,8 @@ private struct Load {
             let index = Int(plan.order[position])
             let row = log.rows[index]
             let body = log.arena.string(row.body)
-            let counted = SegmentCount.of(body)
+            // Counting segments walks the text; skip it when the file gave the count and the encoding is plain.
+            let counted = row.segments >= 0 && row.isPlainGSM ? nil : SegmentCount.of(body)
             let kind = plan.kindOfRow[index]
             let category = plan.categoryOfRow[index]
             batch.append(
@@ -187,8 +188,8 @@ private struct Load {
                     kind: kind,
                     at: row.at,
                     body: body,
-                    segments: row.segments >= 0 ? Int64(row.segments) : Int64(counted.segments),
-                    encoding: counted.encoding.rawValue,
+                    segments: row.segments >= 0 ? Int64(row.segments) : Int64(counted!.segments),
+                    encoding: counted?.encoding.rawValue ?? TextEncoding.gsm7.rawValue,
                     status: row.status,
                     costMicrodollars: row.costMicrodollars,
                     flowNode: nil,

@@ -31,6 +31,9 @@ struct ParsedMessage {
     var kindOverride: MessageKind?
     /// Index into `ParsedMessageLog.variantNames` from the mapping's variant column, -1 when none.
     var variant: Int32
+    /// The body is plain GSM-7 text (printable ASCII but the backtick, and line breaks), so its encoding is known
+    /// without counting segments.
+    var isPlainGSM: Bool
 }
 
 /// Bytes of many short texts in one buffer, so a million bodies cost one allocation instead of a million.

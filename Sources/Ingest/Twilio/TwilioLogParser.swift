@@ -58,6 +58,10 @@ struct TwilioLogParser {
         let mappedNames = Set([mapping.kindColumn, mapping.variantColumn].compactMap { $0 })
         log.unusedColumns = resolver.unused.filter { !mappedNames.contains($0) }
         var state = State()
+        // About 200 bytes a row in real exports: reserving avoids rehashing a million Sids several times.
+        let expectedRows = Int(min(reader.totalBytes ?? 0, 1 << 34) / 200)
+        state.twilioSids.reserveCapacity(expectedRows)
+        log.rows.reserveCapacity(expectedRows)
         while try reader.next() {
             log.rowsRead += 1
             if log.rowsRead & 4_095 == 0 { progress(reader.bytesRead, reader.totalBytes ?? 0) }
@@ -266,9 +270,11 @@ struct TwilioLogParser {
         if customerPrefixes.whatsApp || businessPrefixes.whatsApp { log.whatsApp += 1 }
         if stamp.isNaive { log.naiveDates += 1 }
         var bodySpan = TextArena.Span(start: log.arena.bytes.count, count: 0)
+        var isPlainGSM = true
         if let column = columns.body {
             let unneutralise = customerPrefixes.neutralised
             bodySpan = reader.withField(column) { bytes in
+                isPlainGSM = Self.isPlainGSM(bytes)
                 if unneutralise, bytes.count >= 2, bytes[0] == UInt8(ascii: "'"), Self.startsFormula(bytes[1]) {
                     return log.arena.append(UnsafeBufferPointer(rebasing: bytes[1...]))
                 }
@@ -317,7 +323,8 @@ struct TwilioLogParser {
                 keyword: keyword,
                 keywordText: keywordText,
                 kindOverride: kindOverride,
-                variant: variant
+                variant: variant,
+                isPlainGSM: isPlainGSM
             )
         )
     }
@@ -336,6 +343,15 @@ struct TwilioLogParser {
         while start < end && bytes[start] == 0x20 { start += 1 }
         while end > start && bytes[end - 1] == 0x20 { end -= 1 }
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    /// True when every byte is printable ASCII other than the backtick, or a line break: all of it is in the GSM-7
+    /// basic or extension table, so the text travels as GSM-7.
+    static func isPlainGSM(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where (byte < 0x20 && byte != 0x0A && byte != 0x0D) || byte > 0x7E || byte == 0x60 {
+            return false
+        }
+        return true
     }
 
     /// The first bytes a CSV writer neutralises with a leading `'` (OWASP): = + - @ tab CR.

@@ -15,6 +15,13 @@ enum TwilioDirection: UInt8, Sendable {
 
     /// Case, spaces, hyphens and underscores are ignored: `outbound-api`, `Outgoing API`, `OUTBOUND_API`.
     static func parse(_ text: String) -> TwilioDirection? {
+        // The spellings Twilio itself writes first, without building a normalised copy.
+        switch text {
+        case "inbound": return .inbound
+        case "outbound-api": return .outboundAPI
+        case "outbound-reply": return .outboundReply
+        default: break
+        }
         switch TwilioColumns.normalised(text) {
         case "inbound", "incoming", "received": return .inbound
         case "outboundapi", "outgoingapi", "outbound", "outgoing": return .outboundAPI
@@ -43,6 +50,14 @@ enum TwilioDirection: UInt8, Sendable {
 /// `receiving`, `received` → received.
 enum TwilioStatus {
     static func parse(_ text: String) -> MessageStatus? {
+        switch text {
+        case "delivered": return .delivered
+        case "received": return .received
+        case "sent": return .sent
+        case "undelivered": return .undelivered
+        case "failed": return .failed
+        default: break
+        }
         switch TwilioColumns.normalised(text) {
         case "accepted", "scheduled", "queued", "sending": return .queued
         case "sent": return .sent
