@@ -234,13 +234,20 @@ private struct Load {
 
     /// Drops rows whose Sid an earlier import run holds; returns how many and the runs.
     private func removeImportedSids(_ log: inout ParsedMessageLog, runID: Int64) throws -> (count: Int, runs: [Int64]) {
-        let anyImported = try database.integer(
-            """
-            SELECT EXISTS (SELECT 1 FROM messages m JOIN runs r ON r.id = m.run_id
-                           WHERE r.kind = 'import' AND m.external_id IS NOT NULL)
-            """
+        // Per import run through the primary key, so a log full of simulated messages is not scanned.
+        let importRuns = try database.prepare("SELECT id FROM runs WHERE kind = 'import' AND id <> ?")
+        try importRuns.bind(runID, at: 1)
+        let hasSids = try database.prepare(
+            "SELECT EXISTS (SELECT 1 FROM messages WHERE run_id = ? AND external_id IS NOT NULL)"
         )
-        guard anyImported == 1 else { return (0, []) }
+        var anyImported = false
+        while !anyImported, try importRuns.step() {
+            try hasSids.bind(try importRuns.column(0) as Int64, at: 1)
+            _ = try hasSids.step()
+            anyImported = try hasSids.column(0)
+            hasSids.reset()
+        }
+        guard anyImported else { return (0, []) }
         let query = try database.prepare(
             """
             SELECT m.run_id FROM messages m JOIN runs r ON r.id = m.run_id
