@@ -12,7 +12,8 @@ import Store
 /// - Idempotent: the message log's SHA-256 is `runs.source_sha256`; the same bytes again add nothing (an orders
 ///   file not seen before is then added to that earlier run). Sids an earlier *import* run holds are skipped
 ///   (simulated runs generate Sids too, but they are not real messages); order ids likewise.
-/// - Memory: about 100 bytes per message plus its body, since threading needs the whole log in time order.
+/// - Memory: the whole log is held compactly while it is threaded in time order: measured 545 MB peak for a
+///   10^6-row, 211 MB Console export (SQLite's page cache included).
 public enum TwilioImporter {
     public struct Options: Sendable {
         /// `PhoneHashKey`'s key: customers join populations and orders on the hash it makes.
