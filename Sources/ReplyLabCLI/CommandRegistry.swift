@@ -7,6 +7,8 @@ enum CommandRegistry {
             FlowCommand.self,
             PopulationCommand.self,
             DatabaseCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
             ReportCommand.self,
             NotebookCommand.self,
         ]

@@ -9,6 +9,7 @@ let scenarios: [(name: String, summary: String, run: ([String]) throws -> Void)]
         "population", "Generate -n customers (default 10^6) from the default spec; goal <= 2 s, <= 300 MB.",
         PopulationBenchmark.run
     ),
+    ("csv", "Stream a Twilio-shaped CSV of --mb M (default 200) MB; goal >= 100 MB/s, flat memory.", CSVBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
