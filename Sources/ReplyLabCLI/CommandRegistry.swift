@@ -11,6 +11,7 @@ enum CommandRegistry {
             ExportCommand.self,
             ReportCommand.self,
             NotebookCommand.self,
+            StaffingCommand.self,
         ]
     }
 }
