@@ -30,7 +30,9 @@ let testedModules = [
 ]
 
 /// Test folders that hold data files read through `#filePath`, not sources or bundle resources.
-let testFixtures: [String: [String]] = ["FlowEngine": ["Fixtures"], "Ingest": ["Fixtures"]]
+let testFixtures: [String: [String]] = [
+    "FlowEngine": ["Fixtures"], "Ingest": ["Fixtures"], "Simulation": ["Fixtures"],
+]
 
 /// Modules a test target imports besides the one it tests (FlowEngine's tests build `JSONValue` contacts).
 let testDependencies: [String: [Target.Dependency]] = [
@@ -57,7 +59,8 @@ let package = Package(
         .executableTarget(
             name: "replylab-bench",
             dependencies: [
-                "CSQLite", "Messaging", "Sampling", "EventLog", "FlowEngine", "Population", "Store", "Ingest",
+                "CSQLite", "Messaging", "Sampling", "EventLog", "FlowEngine", "Population", "Simulation", "Store",
+                "Ingest",
             ],
             linkerSettings: libm
         ),

@@ -12,6 +12,7 @@ enum CommandRegistry {
             ExportCommand.self,
             ReportCommand.self,
             NotebookCommand.self,
+            StaffingCommand.self,
         ]
     }
 }
