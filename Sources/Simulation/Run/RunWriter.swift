@@ -27,8 +27,8 @@ struct RunWriter<Sink: EventSink> {
     func arm(_ variant: Int) -> Int { variant >= 0 ? variant : world.experiment.variants.count }
 
     /// The customer's own row, assignment and cart (written before any of their messages).
-    mutating func addCustomer(_ i: Int, into sink: inout Sink) throws {
-        let world = world
+    mutating func addCustomer(_ customer: CustomerState, into sink: inout Sink) throws {
+        let i = customer.index
         let population = world.population
         let national =
             Int64(population.areaCode[i]) * 10_000_000 + Int64(population.exchange[i]) * 10_000
@@ -43,7 +43,7 @@ struct RunWriter<Sink: EventSink> {
                 timeZone: population.timeZoneTable[Int(population.timeZone[i])],
                 state: population.stateTable[Int(population.state[i])],
                 segment: population.segment[i].rawValue,
-                attributesJSON: world.attributes.json(i),
+                attributesJSON: customer.attributesJSON,
                 fictionalPhone: phone.e164
             )
         )

@@ -58,36 +58,31 @@ public enum SimulationRunner {
         let shards = (count + shardSize - 1) / shardSize
         var handedOff: [CustomerState] = []
         var events: UInt64 = 0
-        var next = 0
         let parallel = max(1, jobs)
-        while next < shards {
-            let wave = next..<min(shards, next + parallel)
-            let results = await withTaskGroup(of: (Int, [CustomerState], UInt64).self) { group in
-                for shard in wave {
-                    group.addTask {
-                        let range = (shard * shardSize)..<min(count, (shard + 1) * shardSize)
-                        var simulation = Shard.independent(world: world, range: range)
-                        simulation.run()
-                        return (shard, simulation.customers, simulation.queue.processedCount)
-                    }
-                }
-                var collected: [(Int, [CustomerState], UInt64)] = []
-                for await result in group { collected.append(result) }
-                return collected.sorted { $0.0 < $1.0 }
+        // While one wave of shards is written, the next is simulated: the sink and the shards overlap.
+        var pending: Task<[ShardResult], Never>? = Task { await simulate(world, shards: 0..<min(shards, parallel)) }
+        var next = min(shards, parallel)
+        while let current = pending {
+            let results = await current.value
+            if next < shards {
+                let wave = next..<min(shards, next + parallel)
+                pending = Task { await simulate(world, shards: wave) }
+                next = wave.upperBound
+            } else {
+                pending = nil
             }
-            for (_, customers, processed) in results {
-                events += processed
-                for customer in customers {
-                    try writer.addCustomer(customer.index, into: &sink)
+            for result in results {
+                events += result.events
+                for customer in result.customers {
+                    try writer.addCustomer(customer, into: &sink)
                     if customer.transferred {
                         handedOff.append(customer)
                     } else {
                         try writer.addRecords(of: customer, into: &sink)
                     }
                 }
-                progress(min(count, (customers.last?.index ?? 0) + 1))
+                progress(min(count, (result.customers.last?.index ?? 0) + 1))
             }
-            next = wave.upperBound
         }
         try writer.flush(into: &sink)
 
@@ -100,6 +95,33 @@ public enum SimulationRunner {
         writer.summary.events = events
         writer.summary.customersWithAgents = handedOff.count
         return writer.summary
+    }
+}
+
+/// One shard's customers after the independent phase, with the events its queue processed.
+struct ShardResult: Sendable {
+    var shard: Int
+    var customers: [CustomerState]
+    var events: UInt64
+}
+
+extension SimulationRunner {
+    /// Simulates `shards` at once in a task group and returns them in shard order.
+    static func simulate(_ world: World, shards: Range<Int>) async -> [ShardResult] {
+        let count = world.customerCount
+        return await withTaskGroup(of: ShardResult.self) { group in
+            for shard in shards {
+                group.addTask {
+                    let range = (shard * shardSize)..<min(count, (shard + 1) * shardSize)
+                    var simulation = Shard.independent(world: world, range: range)
+                    simulation.run()
+                    return ShardResult(shard: shard, customers: simulation.customers, events: simulation.queue.processedCount)
+                }
+            }
+            var collected: [ShardResult] = []
+            for await result in group { collected.append(result) }
+            return collected.sorted { $0.shard < $1.shard }
+        }
     }
 }
 

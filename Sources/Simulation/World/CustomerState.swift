@@ -45,6 +45,8 @@ struct CustomerState: Sendable {
     let conversionDraw: Double
     let personalised: Bool
     let irrelevant: Bool
+    /// The customer's attributes JSON, rendered once for the flow's contact and the `customers` row.
+    let attributesJSON: String
     var optedOut = false
     var generation: UInt32 = 0
     var deferred: [OutboundText] = []
@@ -95,7 +97,8 @@ struct CustomerState: Sendable {
                 consent: consent
             )
         }
-        let contact = (try? JSONParser.parse(world.attributes.json(i))) ?? .object([])
+        attributesJSON = world.attributes.json(i)
+        let contact = (try? JSONParser.parse(attributesJSON)) ?? .object([])
         session = FlowSession(contact: contact, recipient: recipient)
         schedule = world.runtimes.first?.gate.quietHours.schedule(for: recipient)
             ?? OutboundGate.standard.quietHours.schedule(for: recipient)

@@ -63,21 +63,21 @@ struct Shard {
     /// Schedules the wait's timeout and the expiry the session now holds; older timers go stale.
     mutating func rescheduleTimers(_ slot: Int32) {
         customers[Int(slot)].generation &+= 1
-        let session = customers[Int(slot)].session
-        if session.status == .waiting, let timeout = session.timeoutAt {
+        let status = customers[Int(slot)].session.status
+        if status == .waiting, let timeout = customers[Int(slot)].session.timeoutAt {
             schedule(.timeout, for: slot, at: timeout.epochMilliseconds)
         }
-        if session.status == .waiting || session.status == .handedOff, let expiry = session.expiresAt {
+        if status == .waiting || status == .handedOff, let expiry = customers[Int(slot)].session.expiresAt {
             schedule(.expire, for: slot, at: expiry.epochMilliseconds)
         }
     }
 
     mutating func scheduleOrganicOrder(_ slot: Int32) {
-        let customer = customers[Int(slot)]
-        guard customer.conversionDraw < world.behaviour.parameters.conversion.organic else { return }
+        let draw = customers[Int(slot)].conversionDraw
+        guard draw < world.behaviour.parameters.conversion.organic else { return }
         // The organic order's time: uniform over the window, from the conversion draw itself rescaled to [0, 1).
-        let fraction = customer.conversionDraw / world.behaviour.parameters.conversion.organic
-        let at = world.plan.abandonedAt[customer.index] + Int64(fraction * Double(world.windowMilliseconds))
+        let fraction = draw / world.behaviour.parameters.conversion.organic
+        let at = world.plan.abandonedAt[customers[Int(slot)].index] + Int64(fraction * Double(world.windowMilliseconds))
         customers[Int(slot)].orderPlaced = true
         schedule(.order, for: slot, at: at)
     }
@@ -113,37 +113,39 @@ struct Shard {
     }
 
     mutating func start(_ slot: Int32, at now: Int64) {
-        let customer = customers[Int(slot)]
-        let runtime = world.runtimes[customer.variant]
+        let runtime = world.runtimes[customers[Int(slot)].variant]
+        let customerID = customers[Int(slot)].customerID
         customers[Int(slot)].records.conversation = ConversationRecord(
             runID: world.runID,
-            conversationID: customer.customerID,
-            customerID: customer.customerID,
+            conversationID: customerID,
+            customerID: customerID,
             flow: runtime.flow.name,
             startedAt: now,
             endedAt: nil,
             outcome: nil,
             path: ""
         )
+        let draw = customers[Int(slot)].behaviour.next()
         let step = runtime.start(
-            customer.session,
+            customers[Int(slot)].session,
             trigger: .campaign,
             at: Instant(epochMilliseconds: now),
-            draw: customers[Int(slot)].behaviour.next(),
-            schedule: customer.schedule
+            draw: draw,
+            schedule: customers[Int(slot)].schedule
         )
         apply(step, to: slot, at: now)
     }
 
     mutating func resume(_ slot: Int32, with input: FlowInput, at now: Int64) {
-        let customer = customers[Int(slot)]
-        guard customer.variant >= 0 else { return }
-        let step = world.runtimes[customer.variant].resume(
-            customer.session,
+        let variant = customers[Int(slot)].variant
+        guard variant >= 0 else { return }
+        let draw = customers[Int(slot)].behaviour.next()
+        let step = world.runtimes[variant].resume(
+            customers[Int(slot)].session,
             with: input,
             at: Instant(epochMilliseconds: now),
-            draw: customers[Int(slot)].behaviour.next(),
-            schedule: customer.schedule
+            draw: draw,
+            schedule: customers[Int(slot)].schedule
         )
         apply(step, to: slot, at: now)
     }
@@ -159,35 +161,38 @@ struct Shard {
 
     /// The customer reads a delivered text: perhaps opts out, perhaps converts, perhaps replies.
     mutating func read(_ slot: Int32, message: Int, at now: Int64) {
-        let customer = customers[Int(slot)]
-        guard !customer.optedOut else { return }
-        let record = customer.records.messages[message]
+        guard !customers[Int(slot)].optedOut else { return }
+        let purpose = customers[Int(slot)].records.messages[message].purpose
+        let kind = customers[Int(slot)].records.messages[message].kind
         let behaviour = world.behaviour
-        let isMarketing = record.purpose == .marketing
+        let isMarketing = purpose == .marketing
         if isMarketing {
             customers[Int(slot)].marketingRead += 1
             engage(slot, chance: behaviour.parameters.conversion.afterRead, at: now)
-            let chance = behaviour.optOutChance(count: customers[Int(slot)].marketingRead, irrelevant: customer.irrelevant)
+            let chance = behaviour.optOutChance(
+                count: customers[Int(slot)].marketingRead,
+                irrelevant: customers[Int(slot)].irrelevant
+            )
             if customers[Int(slot)].behaviour.nextUnit() < chance {
                 draftReply(slot, intent: .stop, at: now)
                 return
             }
         }
-        let invitesReply =
-            record.kind == .campaign || (record.kind == .auto && customer.session.status == .waiting)
+        let invitesReply = kind == .campaign || (kind == .auto && customers[Int(slot)].session.status == .waiting)
         guard invitesReply else { return }
         let population = world.population
-        let i = customer.index
+        let i = customers[Int(slot)].index
+        let repliesSent = customers[Int(slot)].repliesSent
         let local = world.zones[Int(population.timeZone[i])].localTime(at: Instant(epochMilliseconds: now))
         let chance = behaviour.replyChance(
             base: Double(population.replyPropensity[i]),
-            personalised: customer.personalised,
+            personalised: customers[Int(slot)].personalised,
             segment: population.segment[i].position,
-            repliesSoFar: customer.repliesSent,
+            repliesSoFar: repliesSent,
             localHour: Int(local.millisecondOfDay / 3_600_000)
         )
         guard customers[Int(slot)].behaviour.nextUnit() < chance else { return }
-        let table = customer.repliesSent == 0 ? behaviour.opening : behaviour.followUp
+        let table = repliesSent == 0 ? behaviour.opening : behaviour.followUp
         let intent = table.draw(topic: population.question[i], &customers[Int(slot)].behaviour)
         draftReply(slot, intent: intent, at: now)
     }
@@ -204,24 +209,28 @@ struct Shard {
 
     mutating func reply(_ slot: Int32, index: Int, at now: Int64) {
         let drawn = customers[Int(slot)].replies[index]
-        let customer = customers[Int(slot)]
-        guard customer.variant >= 0 else { return }
-        let runtime = world.runtimes[customer.variant]
-        let waitingNode = customer.session.status == .waiting ? runtime.flow.nodes[customer.session.node].id : nil
+        let variant = customers[Int(slot)].variant
+        guard variant >= 0 else { return }
+        let runtime = world.runtimes[variant]
+        let status = customers[Int(slot)].session.status
+        let waitingNode = status == .waiting ? runtime.flow.nodes[customers[Int(slot)].session.node].id : nil
+        let draw = customers[Int(slot)].behaviour.next()
         let step = runtime.resume(
-            customer.session,
+            customers[Int(slot)].session,
             with: .message(drawn.text),
             at: Instant(epochMilliseconds: now),
-            draw: customers[Int(slot)].behaviour.next(),
-            schedule: customer.schedule
+            draw: draw,
+            schedule: customers[Int(slot)].schedule
         )
+        let customerID = customers[Int(slot)].customerID
+        let customerIndex = customers[Int(slot)].index
         let segments = SegmentCount.of(drawn.text)
         customers[Int(slot)].records.messages.append(
             MessageRecord(
                 runID: world.runID,
-                messageID: Int64(customer.records.messages.count),
-                customerID: customer.customerID,
-                conversationID: customer.customerID,
+                messageID: Int64(customers[Int(slot)].records.messages.count),
+                customerID: customerID,
+                conversationID: customerID,
                 direction: .inbound,
                 kind: .customer,
                 at: now,
@@ -232,14 +241,14 @@ struct Shard {
                 costMicrodollars: runtime.pricing.cost(of: segments).value,
                 flowNode: waitingNode,
                 subject: runtime.flow.subject,
-                businessNumber: world.businessNumbers[customer.index % world.businessNumbers.count],
+                businessNumber: world.businessNumbers[customerIndex % world.businessNumbers.count],
                 externalID: Carrier.sid(&customers[Int(slot)].sids),
                 intent: drawn.intent.rawValue,
                 category: Self.category(of: step.events)
             )
         )
         customers[Int(slot)].repliesSent += 1
-        if drawn.intent.isQuestion && customer.questionAt == nil { customers[Int(slot)].questionAt = now }
+        if drawn.intent.isQuestion && customers[Int(slot)].questionAt == nil { customers[Int(slot)].questionAt = now }
         apply(step, to: slot, at: now)
     }
 
@@ -262,29 +271,27 @@ struct Shard {
 
     /// Raises the customer's conversion chance to `chance`; the order follows once it passes their draw.
     mutating func engage(_ slot: Int32, chance: Double, at now: Int64) {
-        let customer = customers[Int(slot)]
-        guard !customer.orderPlaced else { return }
+        guard !customers[Int(slot)].orderPlaced else { return }
         let organic = world.behaviour.parameters.conversion.organic
-        guard customer.conversionDraw < organic + (1 - organic) * chance else { return }
+        guard customers[Int(slot)].conversionDraw < organic + (1 - organic) * chance else { return }
         customers[Int(slot)].orderPlaced = true
         let delay = world.behaviour.orderDelay.sample(&customers[Int(slot)].behaviour)
         schedule(.order, for: slot, at: now + delay)
     }
 
     mutating func placeOrder(_ slot: Int32, at now: Int64) {
-        let customer = customers[Int(slot)]
-        let i = customer.index
+        let i = customers[Int(slot)].index
         guard now <= world.plan.plannedAt[i] + world.windowMilliseconds else { return }
         let cents = world.population.cartTotalCents[i]
         guard cents > 0 else { return }
-        let lastDelivered = customer.records.messages.lastIndex {
+        let lastDelivered = customers[Int(slot)].records.messages.lastIndex {
             $0.direction == .outbound && $0.status == .delivered && $0.at <= now
         }
         customers[Int(slot)].records.orders.append(
             OrderRecord(
                 runID: world.runID,
                 orderID: 0,
-                customerID: customer.customerID,
+                customerID: customers[Int(slot)].customerID,
                 at: now,
                 valueCents: cents,
                 cartID: CustomerAttributesWriter.cartID(i),
@@ -358,18 +365,19 @@ struct Shard {
 
     /// Sends `text` through the carrier now and, when it reaches the handset, schedules its reading.
     mutating func transmit(_ text: OutboundText, to slot: Int32, at now: Int64) {
-        let customer = customers[Int(slot)]
-        let runtime = world.runtimes[customer.variant]
+        let runtime = world.runtimes[customers[Int(slot)].variant]
         let isCompliance = text.purpose == .compliance
+        let numberFault = customers[Int(slot)].numberFault
+        let optedOut = customers[Int(slot)].optedOut
         let outcome = world.carrier.transmit(
             at: now,
             isCompliance: isCompliance,
-            numberFault: customer.numberFault,
-            optedOut: customer.optedOut,
+            numberFault: numberFault,
+            optedOut: optedOut,
             &customers[Int(slot)].carrier
         )
-        let kind: MessageKind =
-            isCompliance ? .compliance : (customer.outboundCount == 0 && text.purpose == .marketing ? .campaign : .auto)
+        let first = customers[Int(slot)].outboundCount == 0
+        let kind: MessageKind = isCompliance ? .compliance : (first && text.purpose == .marketing ? .campaign : .auto)
         appendOutbound(
             slot,
             body: text.text,
@@ -396,14 +404,15 @@ struct Shard {
         outcome: Carrier.Outcome,
         at now: Int64
     ) {
-        let customer = customers[Int(slot)]
-        let index = customer.records.messages.count
+        let index = customers[Int(slot)].records.messages.count
+        let customerID = customers[Int(slot)].customerID
+        let customerIndex = customers[Int(slot)].index
         customers[Int(slot)].records.messages.append(
             MessageRecord(
                 runID: world.runID,
                 messageID: Int64(index),
-                customerID: customer.customerID,
-                conversationID: customer.customerID,
+                customerID: customerID,
+                conversationID: customerID,
                 direction: .outbound,
                 kind: kind,
                 at: now,
@@ -415,7 +424,7 @@ struct Shard {
                 flowNode: node,
                 purpose: purpose,
                 subject: subject,
-                businessNumber: world.businessNumbers[customer.index % world.businessNumbers.count],
+                businessNumber: world.businessNumbers[customerIndex % world.businessNumbers.count],
                 externalID: Carrier.sid(&customers[Int(slot)].sids),
                 errorCode: outcome.errorCode
             )
@@ -428,16 +437,16 @@ struct Shard {
     }
 
     mutating func suppress(_ slot: Int32, hold: SendHold, until: Int64?, at now: Int64) {
-        let customer = customers[Int(slot)]
+        let variant = customers[Int(slot)].variant
         customers[Int(slot)].records.suppressions.append(
             SuppressionRecord(
                 runID: world.runID,
                 suppressionID: 0,
-                customerID: customer.customerID,
+                customerID: customers[Int(slot)].customerID,
                 at: now,
                 reason: hold.cause,
                 deferredUntil: until,
-                subject: customer.variant >= 0 ? world.runtimes[customer.variant].flow.subject : "",
+                subject: variant >= 0 ? world.runtimes[variant].flow.subject : "",
                 rule: hold.rule
             )
         )

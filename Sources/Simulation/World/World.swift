@@ -6,9 +6,10 @@ import Messaging
 import Population
 import Sampling
 
-/// Everything a run shares across shards, built once and read-only: the experiment, the population, the send
+/// Everything a run shares across shards, built once and read-only (a class, so shards and writers share it
+/// without copying its arrays): the experiment, the population, the send
 /// plan, one flow runtime per arm (the real engine behind the real gate), the corpus and the world's models.
-public struct World: Sendable {
+public final class World: Sendable {
     public let experiment: Experiment
     public let population: Population
     public let plan: SendPlan
@@ -69,12 +70,13 @@ public struct World: Sendable {
         if experiment.audience == .cartAbandoners {
             for index in spec.segments.indices { spec.segments[index].cartShare = 1 }
         }
+        let generated: Population
         do {
-            population = try PopulationGenerator(spec: spec).generate(count: count, seed: baseSeed)
+            generated = try PopulationGenerator(spec: spec).generate(count: count, seed: baseSeed)
         } catch {
             throw .referenced(file: experiment.file, path: "$.population", detail: error.description)
         }
-        let gate = Self.gate(for: experiment)
+        let gate = World.gate(for: experiment)
         var runtimes: [FlowRuntime] = []
         for (index, variant) in experiment.variants.enumerated() {
             let path = "$.variants[\(index)].flow"
@@ -103,19 +105,21 @@ public struct World: Sendable {
         } catch {
             throw .referenced(file: experiment.file, path: "$.replies", detail: error.description)
         }
+        population = generated
+        let runSeed = replication == 0 ? baseSeed : SplitMix64.mix(baseSeed ^ (0xA5A5_0000 &+ UInt64(replication)))
         self.experiment = experiment
         self.runtimes = runtimes
-        self.seed = replication == 0 ? baseSeed : SplitMix64.mix(baseSeed ^ (0xA5A5_0000 &+ UInt64(replication)))
+        self.seed = runSeed
         self.runID = runID
         self.phoneHashKey = phoneHashKey
-        plan = SendPlan(experiment: experiment, customers: count, seed: self.seed)
+        plan = SendPlan(experiment: experiment, customers: count, seed: runSeed)
         behaviour = CustomerBehaviour(experiment.world.customer)
         carrier = Carrier(experiment.world.carrier)
-        attributes = CustomerAttributesWriter(population: population)
-        zones = population.timeZoneTable.map {
+        attributes = CustomerAttributesWriter(population: generated)
+        zones = generated.timeZoneTable.map {
             UTCOffsetTable(zoneName: $0) ?? UTCOffsetTable(zoneName: "America/New_York")!
         }
-        businessNumbers = (0..<experiment.world.scheduler.numbers).map { "+1800555" + Self.fourDigits(100 + $0 % 100) }
+        businessNumbers = (0..<experiment.world.scheduler.numbers).map { "+1800555" + World.fourDigits(100 + $0 % 100) }
         windowMilliseconds = Int64(experiment.attributionWindowDays) * 86_400_000
         horizon = experiment.horizonMilliseconds
     }
