@@ -46,8 +46,14 @@ import Testing
         #expect(try database.integer("SELECT count(*) FROM customers") == 2_000)
         #expect(try database.integer("SELECT count(*) FROM variants") == 3)
         #expect(try database.integer("SELECT seed FROM runs WHERE id = 1") == 5)
-        #expect(try database.integer("SELECT count(*) FROM runs WHERE kind = 'simulation' AND config_json LIKE '%\"experiment\":{%'") == 1)
-        #expect(try database.integer("SELECT count(*) FROM messages WHERE direction = 'inbound' AND intent IS NULL") == 0)
+        #expect(
+            try database.integer(
+                "SELECT count(*) FROM runs WHERE kind = 'simulation' AND config_json LIKE '%\"experiment\":{%'"
+            ) == 1
+        )
+        #expect(
+            try database.integer("SELECT count(*) FROM messages WHERE direction = 'inbound' AND intent IS NULL") == 0
+        )
         #expect(try database.integer("SELECT count(*) FROM agent_shifts") > 0)
         // A second simulate adds run 2 to the same log.
         #expect(run(["simulate", Self.experiment, "--db", path("log.sqlite"), "-n", "300"]).status == 0)
@@ -57,7 +63,9 @@ import Testing
     /// The same seed gives the same file at 1 and 4 jobs once the wall-clock creation time is set aside.
     @Test func theLogIsByteIdenticalAtOneAndFourJobs() throws {
         for jobs in ["1", "4"] {
-            let result = run(["simulate", Self.experiment, "--db", path("jobs\(jobs).sqlite"), "-n", "3000", "-j", jobs])
+            let result = run([
+                "simulate", Self.experiment, "--db", path("jobs\(jobs).sqlite"), "-n", "3000", "-j", jobs,
+            ])
             #expect(result.status == 0, "\(result.errors)")
             let database = try Database(path: path("jobs\(jobs).sqlite"))
             try database.execute("UPDATE runs SET created_at = 0")
@@ -92,7 +100,11 @@ import Testing
         try text.write(toFile: path("bad.json"), atomically: true, encoding: .utf8)
         let result = run(["simulate", path("bad.json"), "--db", path("none.sqlite")])
         #expect(result.status == 1)
-        #expect(result.errors.contains("bad.json: $.replicatons: found the unknown key \"replicatons\"; expected \"replications\" (did you mean it?)"))
+        #expect(
+            result.errors.contains(
+                "bad.json: $.replicatons: found the unknown key \"replicatons\"; expected \"replications\" (did you mean it?)"
+            )
+        )
         #expect(!FileManager.default.fileExists(atPath: path("none.sqlite")))
         let broken = text.replacingOccurrences(of: "\"replicatons\": 1", with: "\"replications\": 1")
             .replacingOccurrences(of: "abandoned-cart.json", with: "missing-flow.json")

@@ -48,7 +48,11 @@ import Testing
 
     @Test func aMisspeltKeyNamesItsPathAndTheKeyMeant() {
         let message = error { $0.replacingOccurrences(of: #""holdout": {"#, with: #""holdot": {"#) }
-        #expect(message.hasPrefix("edited.json: $.holdot: found the unknown key \"holdot\"; expected \"holdout\" (did you mean it?)"))
+        #expect(
+            message.hasPrefix(
+                "edited.json: $.holdot: found the unknown key \"holdot\"; expected \"holdout\" (did you mean it?)"
+            )
+        )
     }
 
     @Test func aWorldParameterWithoutItsSourceIsRefused() {
@@ -67,19 +71,33 @@ import Testing
     }
 
     @Test func aMisspeltChoiceSuggestsTheRightOne() {
-        let message = error { $0.replacingOccurrences(of: #""discipline": "cart_value""#, with: #""discipline": "cart_valeu""#) }
-        #expect(message.contains("$.agents.discipline: found the string \"cart_valeu\"; expected \"cart_value\" (did you mean it?)"))
+        let message = error {
+            $0.replacingOccurrences(of: #""discipline": "cart_value""#, with: #""discipline": "cart_valeu""#)
+        }
+        #expect(
+            message.contains(
+                "$.agents.discipline: found the string \"cart_valeu\"; expected \"cart_value\" (did you mean it?)"
+            )
+        )
     }
 
     @Test func badValuesAreLocated() {
-        #expect(error { $0.replacingOccurrences(of: #""2026-12-02T14:00:00Z""#, with: #""2026-12-02 14:00""#) }
-            .contains("$.start: found the string \"2026-12-02 14:00\"; expected an ISO 8601 UTC time"))
-        #expect(error { $0.replacingOccurrences(of: #""start": "08:00""#, with: #""start": "8am""#) }
-            .contains("$.agents.shifts[0].start"))
-        #expect(error { $0.replacingOccurrences(of: #""30007": {"value": 0.002"#, with: #""30007": {"value": 2"#) }
-            .contains("$.world.carrier.errors[\"30007\"].value: found the number 2; expected a number from 0 to 1"))
-        #expect(error { $0.replacingOccurrences(of: #""format": "replylab-experiment/1""#, with: #""format": "v2""#) }
-            .contains("$.format"))
+        #expect(
+            error { $0.replacingOccurrences(of: #""2026-12-02T14:00:00Z""#, with: #""2026-12-02 14:00""#) }
+                .contains("$.start: found the string \"2026-12-02 14:00\"; expected an ISO 8601 UTC time")
+        )
+        #expect(
+            error { $0.replacingOccurrences(of: #""start": "08:00""#, with: #""start": "8am""#) }
+                .contains("$.agents.shifts[0].start")
+        )
+        #expect(
+            error { $0.replacingOccurrences(of: #""30007": {"value": 0.002"#, with: #""30007": {"value": 2"#) }
+                .contains("$.world.carrier.errors[\"30007\"].value: found the number 2; expected a number from 0 to 1")
+        )
+        #expect(
+            error { $0.replacingOccurrences(of: #""format": "replylab-experiment/1""#, with: #""format": "v2""#) }
+                .contains("$.format")
+        )
         #expect(error { _ in "{" }.contains("edited.json: $"))
     }
 

@@ -62,12 +62,17 @@ import Testing
         for intent in ReplyIntent.allCases { #expect(corpus.phrasings(of: intent).count >= 5, "\(intent.rawValue)") }
         let all = ReplyIntent.allCases.flatMap { corpus.phrasings(of: $0) }
         #expect(all.contains { $0.unicodeScalars.contains { $0.properties.isEmojiPresentation } }, "emoji")
-        #expect(corpus.phrasings(of: .size).contains { $0.lowercased().contains("nine") || $0.lowercased().contains("eight") })
+        #expect(
+            corpus.phrasings(of: .size).contains {
+                $0.lowercased().contains("nine") || $0.lowercased().contains("eight")
+            }
+        )
         #expect(all.contains { $0 == $0.uppercased() && $0.contains(where: \.isLetter) }, "capitals")
     }
 
     @Test func anUnknownIntentIsNamedWithTheClosestOne() {
-        let text = #"{"format": "replylab-replies/1", "intents": {"yes_by": ["yes"]}, "agent_greetings": ["hi"], "agent_names": ["Sam"]}"#
+        let text =
+            #"{"format": "replylab-replies/1", "intents": {"yes_by": ["yes"]}, "agent_greetings": ["hi"], "agent_names": ["Sam"]}"#
         #expect {
             try ReplyCorpus.parse(Array(text.utf8), file: "bad.json")
         } throws: { error in

@@ -52,7 +52,9 @@ public struct SendPlan: Sendable {
         var queueFirst = 0
         for i in treated {
             // Slot k of a busy stretch leaves k / rate seconds after the stretch began; an idle sender starts anew.
-            let slot = queueStart == Int64.min ? Int64.min : queueStart + Int64((Double(sent - queueFirst) * 1_000 / perSecond).rounded(.up))
+            let slot =
+                queueStart == Int64.min
+                ? Int64.min : queueStart + Int64((Double(sent - queueFirst) * 1_000 / perSecond).rounded(.up))
             if slot <= plannedAt[i] {
                 queueStart = plannedAt[i]
                 queueFirst = sent

@@ -1,11 +1,11 @@
+import EventLog
+import Sampling
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-import EventLog
-import Sampling
 
 /// The carrier between the brand's numbers and a handset: latency, Twilio's error codes at the experiment's rates,
 /// and Twilio-shaped message Sids.
@@ -59,7 +59,9 @@ struct Carrier: Sendable {
         if (optedOut && !isCompliance) || numberFault == 21610 {
             return Outcome(status: .failed, errorCode: 21610, deliveredAt: nil, billed: false)
         }
-        if let numberFault { return Outcome(status: .undelivered, errorCode: numberFault, deliveredAt: nil, billed: true) }
+        if let numberFault {
+            return Outcome(status: .undelivered, errorCode: numberFault, deliveredAt: nil, billed: true)
+        }
         let draw = source.nextUnit()
         if draw < errors.unreachable {
             return Outcome(status: .undelivered, errorCode: 30003, deliveredAt: nil, billed: true)
@@ -96,7 +98,9 @@ struct DelayDistribution: Sendable {
     init(_ parameters: MeanAndSpread, unitMilliseconds: Double) {
         unit = unitMilliseconds
         exponentialMean = parameters.mean
-        logNormal = parameters.standardDeviation.flatMap { try? LogNormal(mean: parameters.mean, standardDeviation: $0) }
+        logNormal = parameters.standardDeviation.flatMap {
+            try? LogNormal(mean: parameters.mean, standardDeviation: $0)
+        }
     }
 
     /// One delay, at least 1 ms.

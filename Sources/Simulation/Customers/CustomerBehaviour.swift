@@ -1,10 +1,11 @@
+import Population
+import Sampling
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Population
-import Sampling
 
 /// How simulated customers act, from the experiment's `world.customer` parameters: when they read, whether and
 /// what they reply, when they give up, whether they opt out, and whether they buy.

@@ -61,7 +61,9 @@ extension Experiment {
         if let reader = root.child("holdout") {
             try reader.requireObject(allowed: ["name", "share"])
             let name = try reader.child("name")?.nonEmptyString() ?? "holdout"
-            if arms.contains(where: { $0.name == name }) { throw try reader.required("name").invalid("a name no variant has") }
+            if arms.contains(where: { $0.name == name }) {
+                throw try reader.required("name").invalid("a name no variant has")
+            }
             holdout = Holdout(name: name, share: try reader.required("share").number(in: 0...1))
         }
         let total = arms.reduce(holdout?.share ?? 0) { $0 + $1.share }
@@ -108,7 +110,9 @@ extension AgentPlan {
             let start = try shift.required("start").clockMinute()
             let end = try shift.required("end").clockMinute()
             guard end > start else { throw try shift.required("end").invalid("a time after the shift's start") }
-            shifts.append(Shift(startMinute: start, endMinute: end, agents: try shift.required("agents").integer(in: 0...10_000)))
+            shifts.append(
+                Shift(startMinute: start, endMinute: end, agents: try shift.required("agents").integer(in: 0...10_000))
+            )
         }
         concurrency = try reader.required("concurrency").sourcedValue().integer(in: 1...50)
         serviceMinutes = try reader.required("service_minutes").meanAndSpread(spreadRequired: true)
@@ -127,7 +131,9 @@ extension WorldParameters {
         let window = try scheduler.required("send_window").sourced(allowed: ["start", "end"])
         let windowStart = try window.required("start").clockMinute()
         let windowEnd = try window.required("end").clockMinute()
-        guard windowEnd > windowStart else { throw try window.required("end").invalid("a time after the window's start") }
+        guard windowEnd > windowStart else {
+            throw try window.required("end").invalid("a time after the window's start")
+        }
         self.scheduler = Scheduler(
             abandonSpreadHours: try scheduler.required("abandon_spread_hours").sourcedValue().number(in: 0...720),
             sendDelayMinutes: try scheduler.required("send_delay_minutes").sourcedValue().number(in: 0...10_080),
@@ -327,7 +333,11 @@ extension JSONReader where Failure == SimulationError {
         for name in ReplyIntent.mixable {
             guard let weight = try child(name)?.number(in: 0...1_000_000) else { continue }
             total += weight
-            if name == "question" { question = weight } else if let intent = ReplyIntent(rawValue: name) { weights[intent] = weight }
+            if name == "question" {
+                question = weight
+            } else if let intent = ReplyIntent(rawValue: name) {
+                weights[intent] = weight
+            }
         }
         guard total > 0 else { throw invalid("at least one intent with a positive weight") }
         return WorldParameters.IntentMix(

@@ -25,7 +25,9 @@ public enum ReplyIntent: String, Sendable, CaseIterable, Hashable {
     case start
 
     /// The question intents, in the order an off-topic question is drawn from.
-    public static let questions: [ReplyIntent] = [.questionShipping, .questionPrice, .questionSizing, .questionDiscount]
+    public static let questions: [ReplyIntent] = [
+        .questionShipping, .questionPrice, .questionSizing, .questionDiscount,
+    ]
 
     /// Intents an intent mix may weigh ("question" stands for the four question intents).
     public static let mixable: [String] = [

@@ -13,7 +13,8 @@ public enum SimulationRunner {
     public static let shardSize = 2_048
 
     /// Everything the run record says beside the experiment: its full configuration and seed.
-    public static func configuration(world: World, replication: Int, extra: [(key: String, value: JSONValue)]) -> String {
+    public static func configuration(world: World, replication: Int, extra: [(key: String, value: JSONValue)]) -> String
+    {
         let experiment = world.experiment
         var members: [(key: String, value: JSONValue)] = [
             ("experiment_file", .string(experiment.file)),
@@ -115,7 +116,11 @@ extension SimulationRunner {
                     let range = (shard * shardSize)..<min(count, (shard + 1) * shardSize)
                     var simulation = Shard.independent(world: world, range: range)
                     simulation.run()
-                    return ShardResult(shard: shard, customers: simulation.customers, events: simulation.queue.processedCount)
+                    return ShardResult(
+                        shard: shard,
+                        customers: simulation.customers,
+                        events: simulation.queue.processedCount
+                    )
                 }
             }
             var collected: [ShardResult] = []

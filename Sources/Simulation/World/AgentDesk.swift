@@ -25,8 +25,16 @@ struct AgentDesk: Sendable {
             var firstPerson: Int64 = 0
             for shift in plan.shifts {
                 let hint = Instant(epochMilliseconds: localDay * day)
-                let opens = Self.utc(zone, localMilliseconds: localDay * day + Int64(shift.startMinute) * 60_000, near: hint)
-                let closes = Self.utc(zone, localMilliseconds: localDay * day + Int64(shift.endMinute) * 60_000, near: hint)
+                let opens = Self.utc(
+                    zone,
+                    localMilliseconds: localDay * day + Int64(shift.startMinute) * 60_000,
+                    near: hint
+                )
+                let closes = Self.utc(
+                    zone,
+                    localMilliseconds: localDay * day + Int64(shift.endMinute) * 60_000,
+                    near: hint
+                )
                 if shift.agents > 0 && closes > start && opens < horizon { starts.append(opens) }
                 for agent in 0..<shift.agents {
                     guard closes > start && opens < horizon else { continue }
@@ -104,7 +112,13 @@ extension Shard {
             let record = agents!.pool.complete(chat, at: SimulationTime(milliseconds: now))
             let slot = Int32(record.reference)
             let waited = Double((record.pickedUpAt?.milliseconds ?? now) - record.queuedAt.milliseconds) / 60_000
-            finishHandoff(slot, resolution: .resolved, agent: agents!.person[Int(record.agent)], waitedMinutes: waited, at: now)
+            finishHandoff(
+                slot,
+                resolution: .resolved,
+                agent: agents!.person[Int(record.agent)],
+                waitedMinutes: waited,
+                at: now
+            )
             pickUpWaiting(at: now)
         case .agentAbandon:
             let chat = ChatID(index: UInt32(event.argument))

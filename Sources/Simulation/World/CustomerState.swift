@@ -100,7 +100,8 @@ struct CustomerState: Sendable {
         attributesJSON = world.attributes.json(i)
         let contact = (try? JSONParser.parse(attributesJSON)) ?? .object([])
         session = FlowSession(contact: contact, recipient: recipient)
-        schedule = world.runtimes.first?.gate.quietHours.schedule(for: recipient)
+        schedule =
+            world.runtimes.first?.gate.quietHours.schedule(for: recipient)
             ?? OutboundGate.standard.quietHours.schedule(for: recipient)
         let firstName = population.firstNameTable[Int(population.firstName[i])]
         personalised = variant >= 0 && Self.usesFirstName(world.runtimes[variant].flow, firstName: firstName)
@@ -111,7 +112,9 @@ struct CustomerState: Sendable {
     static func usesFirstName(_ flow: Flow, firstName: String) -> Bool {
         guard let node = flow.nodes.first(where: { $0.id == flow.nodes[flow.start].id }) else { return false }
         for action in node.actions {
-            if case .send(let template, _) = action, template.source.contains("first_name") { return !firstName.isEmpty }
+            if case .send(let template, _) = action, template.source.contains("first_name") {
+                return !firstName.isEmpty
+            }
         }
         return false
     }

@@ -329,7 +329,10 @@ struct Shard {
             case .goal(let name, _):
                 if name == "checkout_link_sent" {
                     let asked = customers[Int(slot)].questionAt.map { Double(now - $0) / 60_000 } ?? 0
-                    let chance = world.behaviour.answered(world.behaviour.parameters.conversion.afterAnswer, afterMinutes: asked)
+                    let chance = world.behaviour.answered(
+                        world.behaviour.parameters.conversion.afterAnswer,
+                        afterMinutes: asked
+                    )
                     engage(slot, chance: chance, at: now)
                 }
             case .consentCaptured(let source):

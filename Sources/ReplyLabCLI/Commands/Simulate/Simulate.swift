@@ -9,7 +9,8 @@ struct Simulate: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             name: "simulate",
-            abstract: "Run an experiment's customers through its flows, the gate, the carrier and agents into an event log.",
+            abstract:
+                "Run an experiment's customers through its flows, the gate, the carrier and agents into an event log.",
             discussion: """
                 Every text comes from the real flow engine behind the Messaging gate; customers reply in words drawn \
                 from the reply corpus. The same seed gives a byte-identical event log whatever --jobs is. Each \
@@ -20,10 +21,19 @@ struct Simulate: Command {
                 ArgumentSpec("experiment", help: "Experiment JSON, e.g. datasets/experiments/cart-recovery.json.")
             ],
             options: [
-                .option("db", value: "file", help: "The event-log SQLite file to add the run to (created when missing)."),
+                .option(
+                    "db",
+                    value: "file",
+                    help: "The event-log SQLite file to add the run to (created when missing)."
+                ),
                 .option("seed", value: "seed", help: "Random seed, decimal or 0x hex (default: the experiment's)."),
                 .option("customers", short: "n", value: "n", help: "How many customers (default: the experiment's)."),
-                .option("jobs", short: "j", value: "n", help: "Shards simulated at once (default: the processor count)."),
+                .option(
+                    "jobs",
+                    short: "j",
+                    value: "n",
+                    help: "Shards simulated at once (default: the processor count)."
+                ),
                 .option("phone-hash-key", value: "key", help: PhoneHashKey.optionHelp),
             ]
         )
@@ -130,7 +140,11 @@ struct SimulationRequest: Sendable {
                 kind: .simulation,
                 source: experiment.file,
                 seed: Int64(bitPattern: world.seed),
-                configJSON: SimulationRunner.configuration(world: world, replication: replication, extra: configEntries),
+                configJSON: SimulationRunner.configuration(
+                    world: world,
+                    replication: replication,
+                    extra: configEntries
+                ),
                 toolVersion: ReplyLab.version,
                 createdAt: createdAt
             )

@@ -16,10 +16,12 @@ enum SimulationSummaryText {
             var rows = [header]
             for arm in summary.arms {
                 rows.append([
-                    arm.name + (arm.isHoldout && !arm.name.contains("holdout") ? " (holdout)" : ""), grouped(arm.customers), grouped(arm.messages),
+                    arm.name + (arm.isHoldout && !arm.name.contains("holdout") ? " (holdout)" : ""),
+                    grouped(arm.customers), grouped(arm.messages),
                     grouped(arm.delivered), grouped(arm.replies), grouped(arm.handoffs),
                     grouped(arm.abandonedHandoffs), grouped(arm.orders), dollars(cents: arm.revenueCents),
-                    grouped(arm.optOuts), grouped(arm.suppressions), dollars(cents: (arm.costMicrodollars + 5_000) / 10_000),
+                    grouped(arm.optOuts), grouped(arm.suppressions),
+                    dollars(cents: (arm.costMicrodollars + 5_000) / 10_000),
                 ])
             }
             var widths = header.map(\.count)
