@@ -98,7 +98,7 @@ struct CustomerState: Sendable {
             )
         }
         attributesJSON = world.attributes.json(i)
-        let contact = (try? JSONParser.parse(attributesJSON)) ?? .object([])
+        let contact = world.contacts.contact(i)
         session = FlowSession(contact: contact, recipient: recipient)
         schedule =
             world.runtimes.first?.gate.quietHours.schedule(for: recipient)

@@ -23,6 +23,7 @@ public final class World: Sendable {
     let behaviour: CustomerBehaviour
     let carrier: Carrier
     let attributes: CustomerAttributesWriter
+    let contacts: ContactBuilder
     /// Offset tables per population time-zone index, for the customer's local hour.
     let zones: [UTCOffsetTable]
     /// The brand's sending numbers.
@@ -116,6 +117,7 @@ public final class World: Sendable {
         behaviour = CustomerBehaviour(experiment.world.customer)
         carrier = Carrier(experiment.world.carrier)
         attributes = CustomerAttributesWriter(population: generated)
+        contacts = ContactBuilder(population: generated)
         zones = generated.timeZoneTable.map {
             UTCOffsetTable(zoneName: $0) ?? UTCOffsetTable(zoneName: "America/New_York")!
         }
