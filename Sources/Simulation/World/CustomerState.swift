@@ -104,7 +104,7 @@ struct CustomerState: Sendable {
             world.runtimes.first?.gate.quietHours.schedule(for: recipient)
             ?? OutboundGate.standard.quietHours.schedule(for: recipient)
         let firstName = population.firstNameTable[Int(population.firstName[i])]
-        personalised = variant >= 0 && Self.usesFirstName(world.runtimes[variant].flow, firstName: firstName)
+        personalised = variant >= 0 && world.namesCustomer[variant] && !firstName.isEmpty
         irrelevant = !personalised || population.segment[i] == .lapsed
     }
 

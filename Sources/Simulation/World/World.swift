@@ -24,6 +24,8 @@ public final class World: Sendable {
     let carrier: Carrier
     let attributes: CustomerAttributesWriter
     let contacts: ContactBuilder
+    /// Per arm: whether the flow's first text names the customer (its template reads `first_name`).
+    let namesCustomer: [Bool]
     /// Offset tables per population time-zone index, for the customer's local hour.
     let zones: [UTCOffsetTable]
     /// The brand's sending numbers.
@@ -118,6 +120,12 @@ public final class World: Sendable {
         carrier = Carrier(experiment.world.carrier)
         attributes = CustomerAttributesWriter(population: generated)
         contacts = ContactBuilder(population: generated)
+        namesCustomer = runtimes.map { runtime in
+            runtime.flow.nodes[runtime.flow.start].actions.contains {
+                if case .send(let template, _) = $0 { return template.source.contains("first_name") }
+                return false
+            }
+        }
         zones = generated.timeZoneTable.map {
             UTCOffsetTable(zoneName: $0) ?? UTCOffsetTable(zoneName: "America/New_York")!
         }
