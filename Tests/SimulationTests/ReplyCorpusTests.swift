@@ -27,7 +27,12 @@ import Testing
                     )
                 }
                 if Self.knownMisses.contains(phrasing) {
-                    withKnownIssue("a realistic typo the keyword layer does not catch yet (reported)") { check() }
+                    withKnownIssue(
+                        "a realistic typo the keyword layer does not catch yet (reported)",
+                        isIntermittent: true
+                    ) {
+                        check()
+                    }
                 } else {
                     check()
                 }
