@@ -46,7 +46,7 @@ enum PipelineBenchmark {
         let jobsUsed = jobs
         let path = databasePath
         let source = experimentPath
-        let summary = try Blocking.run { () async throws -> PipelineFigures in
+        let summary = try { () throws -> PipelineFigures in
             let database = try Database(path: path)
             try database.execute("PRAGMA journal_mode = OFF")
             try database.execute("PRAGMA synchronous = OFF")
@@ -61,7 +61,7 @@ enum PipelineBenchmark {
                 createdAt: 0
             )
             let simulateStart = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
-            let summary = try await SimulationRunner.run(world, jobs: jobsUsed, into: &writer, run: record)
+            let summary = try SimulationRunner.runSynchronously(world, jobs: jobsUsed, into: &writer, run: record)
             let simulated = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
             try writer.finish()
             let finished = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
@@ -71,7 +71,7 @@ enum PipelineBenchmark {
                 simulateSeconds: simulated - simulateStart,
                 finishSeconds: finished - simulated
             )
-        }
+        }()
         let total = clock() - started
         let messages = summary.summary.arms.reduce(0) { $0 + $1.messages + $1.replies }
         print(
@@ -98,25 +98,6 @@ struct PipelineFigures: Sendable {
     var rows: Int
     var simulateSeconds: Double
     var finishSeconds: Double
-}
-
-/// Waits on the main thread for async work (the runner's task group) to finish.
-enum Blocking {
-    static func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-        let box = Box<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
-            done.signal()
-        }
-        done.wait()
-        return try box.result!.get()
-    }
-
-    /// Written by the task before it signals, read after the wait: the semaphore orders the accesses.
-    private final class Box<T: Sendable>: @unchecked Sendable {
-        var result: Result<T, any Error>?
-    }
 }
 
 struct PipelineBenchmarkError: Error, CustomStringConvertible {

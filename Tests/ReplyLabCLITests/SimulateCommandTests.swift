@@ -5,8 +5,8 @@ import Testing
 
 @testable import ReplyLabCLI
 
-/// `replylab simulate`, run in-process on the bundled cart-recovery experiment. Serialized: each run waits on
-/// its shards from a test thread, and two at once on a two-core pool would starve each other.
+/// `replylab simulate`, run in-process on the bundled cart-recovery experiment. Serialized only to keep the
+/// two-core machine's other suites moving; the command waits for its shards on Dispatch threads, not Swift's pool.
 @Suite(.serialized) final class SimulateCommandTests {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

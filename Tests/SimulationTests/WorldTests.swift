@@ -134,3 +134,15 @@ import Testing
         #expect(log.orders.count == summary.arms.reduce(0) { $0 + $1.orders })
     }
 }
+
+/// Commands use the Dispatch runner, async callers the task group: both must write the same log.
+@Suite struct RunnerPathTests {
+    @Test func theSynchronousRunnerWritesWhatTheTaskGroupWrites() async throws {
+        let world = try WorldFixtures.world(customers: 4_500)
+        var dispatched = CollectingEventSink()
+        let summary = try SimulationRunner.runSynchronously(world, jobs: 3, into: &dispatched, run: WorldFixtures.run)
+        let (grouped, groupedSummary) = try await WorldFixtures.simulate(customers: 4_500, jobs: 2)
+        #expect(summary == groupedSummary)
+        #expect(dispatched.collected == grouped)
+    }
+}

@@ -1,4 +1,6 @@
+import Dispatch
 import EventLog
+import Foundation
 import JSONDocument
 
 /// Runs a `World` into an event sink: the independent phase in parallel shards, the agents' phase on one
@@ -32,7 +34,8 @@ public enum SimulationRunner {
         return JSONValue.object(members).jsonText
     }
 
-    /// Simulates every customer of `world` and appends the run to `sink` (the caller calls `finish`).
+    /// Simulates every customer of `world` and appends the run to `sink` (the caller calls `finish`), shards in a
+    /// task group: for async callers.
     ///
     /// - Parameters:
     ///   - progress: called after each shard is written with the customers done so far.
@@ -43,8 +46,56 @@ public enum SimulationRunner {
         run: RunRecord,
         progress: (Int) -> Void = { _ in }
     ) async throws -> RunSummary {
-        var writer = RunWriter<Sink>(world: world)
-        let desk = AgentDesk(
+        var assembly = try RunAssembly<Sink>(world: world, run: run, into: &sink)
+        let waves = assembly.waves(jobs: jobs)
+        // While one wave of shards is written, the next is simulated: the sink and the shards overlap.
+        var pending: Task<[ShardResult], Never>? = waves.first.map { wave in
+            Task { await simulate(world, shards: wave) }
+        }
+        for index in waves.indices {
+            let results = await pending!.value
+            pending =
+                index + 1 < waves.count
+                ? Task { [wave = waves[index + 1]] in await simulate(world, shards: wave) } : nil
+            try assembly.add(results, into: &sink, progress: progress)
+        }
+        return try assembly.finish(into: &sink)
+    }
+
+    /// The same run for synchronous callers (commands): shards on Dispatch's worker threads, never blocking Swift's
+    /// cooperative pool, so a command may wait for them from any thread. Same rows, same order, as `run(…) async`.
+    public static func runSynchronously<Sink: EventSink>(
+        _ world: World,
+        jobs: Int,
+        into sink: inout Sink,
+        run: RunRecord,
+        progress: (Int) -> Void = { _ in }
+    ) throws -> RunSummary {
+        var assembly = try RunAssembly<Sink>(world: world, run: run, into: &sink)
+        let waves = assembly.waves(jobs: jobs)
+        var pending = waves.first.map { DispatchedWave(world: world, shards: $0) }
+        for index in waves.indices {
+            let results = pending!.wait()
+            pending = index + 1 < waves.count ? DispatchedWave(world: world, shards: waves[index + 1]) : nil
+            try assembly.add(results, into: &sink, progress: progress)
+        }
+        return try assembly.finish(into: &sink)
+    }
+}
+
+/// Everything between the shards and the sink: the run's header rows, each wave's customers in shard order, the
+/// handed-off customers set aside, then the agents' phase.
+struct RunAssembly<Sink: EventSink> {
+    let world: World
+    var writer: RunWriter<Sink>
+    let desk: AgentDesk
+    var handedOff: [CustomerState] = []
+    var events: UInt64 = 0
+
+    init(world: World, run: RunRecord, into sink: inout Sink) throws {
+        self.world = world
+        writer = RunWriter<Sink>(world: world)
+        desk = AgentDesk(
             plan: world.experiment.agents,
             from: world.experiment.start.epochMilliseconds,
             until: world.horizon,
@@ -54,39 +105,33 @@ public enum SimulationRunner {
         writer.batch.variants = world.variantRecords
         writer.batch.agentShifts = desk.shiftRecords
         try writer.flush(into: &sink)
+    }
 
-        let count = world.customerCount
-        let shards = (count + shardSize - 1) / shardSize
-        var handedOff: [CustomerState] = []
-        var events: UInt64 = 0
+    /// Shard ranges of at most `jobs` shards each, in order.
+    func waves(jobs: Int) -> [Range<Int>] {
+        let shards = (world.customerCount + SimulationRunner.shardSize - 1) / SimulationRunner.shardSize
         let parallel = max(1, jobs)
-        // While one wave of shards is written, the next is simulated: the sink and the shards overlap.
-        var pending: Task<[ShardResult], Never>? = Task { await simulate(world, shards: 0..<min(shards, parallel)) }
-        var next = min(shards, parallel)
-        while let current = pending {
-            let results = await current.value
-            if next < shards {
-                let wave = next..<min(shards, next + parallel)
-                pending = Task { await simulate(world, shards: wave) }
-                next = wave.upperBound
-            } else {
-                pending = nil
-            }
-            for result in results {
-                events += result.events
-                for customer in result.customers {
-                    try writer.addCustomer(customer, into: &sink)
-                    if customer.transferred {
-                        handedOff.append(customer)
-                    } else {
-                        try writer.addRecords(of: customer, into: &sink)
-                    }
-                }
-                progress(min(count, (result.customers.last?.index ?? 0) + 1))
-            }
-        }
-        try writer.flush(into: &sink)
+        return stride(from: 0, to: shards, by: parallel).map { $0..<min(shards, $0 + parallel) }
+    }
 
+    mutating func add(_ results: [ShardResult], into sink: inout Sink, progress: (Int) -> Void) throws {
+        for result in results {
+            events += result.events
+            for customer in result.customers {
+                try writer.addCustomer(customer, into: &sink)
+                if customer.transferred {
+                    handedOff.append(customer)
+                } else {
+                    try writer.addRecords(of: customer, into: &sink)
+                }
+            }
+            progress(min(world.customerCount, (result.customers.last?.index ?? 0) + 1))
+        }
+    }
+
+    /// The agents' phase on one queue, its rows, and the summary.
+    mutating func finish(into sink: inout Sink) throws -> RunSummary {
+        try writer.flush(into: &sink)
         var agentsPhase = Shard(world: world, customers: handedOff, agents: desk)
         agentsPhase.resumeHandedOff()
         agentsPhase.run()
@@ -96,6 +141,32 @@ public enum SimulationRunner {
         writer.summary.events = events
         writer.summary.customersWithAgents = handedOff.count
         return writer.summary
+    }
+}
+
+/// A wave of shards simulated on Dispatch's global queue; `wait` returns them in shard order.
+final class DispatchedWave: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var results: [ShardResult] = []
+
+    init(world: World, shards: Range<Int>) {
+        for shard in shards {
+            DispatchQueue.global().async(group: group) { [self] in
+                let result = SimulationRunner.simulate(world, shard: shard)
+                lock.lock()
+                results.append(result)
+                lock.unlock()
+            }
+        }
+    }
+
+    /// Blocks until every shard of the wave is done.
+    func wait() -> [ShardResult] {
+        group.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return results.sorted { $0.shard < $1.shard }
     }
 }
 
@@ -109,24 +180,24 @@ struct ShardResult: Sendable {
 extension SimulationRunner {
     /// Simulates `shards` at once in a task group and returns them in shard order.
     static func simulate(_ world: World, shards: Range<Int>) async -> [ShardResult] {
-        let count = world.customerCount
-        return await withTaskGroup(of: ShardResult.self) { group in
+        await withTaskGroup(of: ShardResult.self) { group in
             for shard in shards {
-                group.addTask {
-                    let range = (shard * shardSize)..<min(count, (shard + 1) * shardSize)
-                    var simulation = Shard.independent(world: world, range: range)
-                    simulation.run()
-                    return ShardResult(
-                        shard: shard,
-                        customers: simulation.customers,
-                        events: simulation.queue.processedCount
-                    )
-                }
+                group.addTask { simulate(world, shard: shard) }
             }
             var collected: [ShardResult] = []
             for await result in group { collected.append(result) }
             return collected.sorted { $0.shard < $1.shard }
         }
+    }
+}
+
+extension SimulationRunner {
+    /// One shard's independent phase.
+    static func simulate(_ world: World, shard: Int) -> ShardResult {
+        let range = (shard * shardSize)..<min(world.customerCount, (shard + 1) * shardSize)
+        var simulation = Shard.independent(world: world, range: range)
+        simulation.run()
+        return ShardResult(shard: shard, customers: simulation.customers, events: simulation.queue.processedCount)
     }
 }
 

@@ -77,7 +77,7 @@ struct Simulate: Command {
                 .sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue.string($0.value)) },
             createdAt: Int64((Date().timeIntervalSince1970 * 1_000).rounded())
         )
-        let summaries = try BlockingTask.run { try await request.run() }
+        let summaries = try request.run()
         for line in SimulationSummaryText.lines(summaries, experiment: experiment, database: database) {
             console.out(line)
         }
@@ -85,8 +85,8 @@ struct Simulate: Command {
     }
 }
 
-/// One `simulate` invocation's work, Sendable so it can run on the global executor.
-struct SimulationRequest: Sendable {
+/// One `simulate` invocation's work.
+struct SimulationRequest {
     let experiment: Experiment
     let database: String
     let seed: UInt64?
@@ -98,13 +98,13 @@ struct SimulationRequest: Sendable {
 
     /// Builds a missing log in a temporary file renamed into place at the end; adds to an existing one in one
     /// transaction. Either way a failure leaves the file as it was.
-    func run() async throws -> [RunSummary] {
+    func run() throws -> [RunSummary] {
         let fileManager = FileManager.default
         let isNew = database != ":memory:" && !fileManager.fileExists(atPath: database)
         let target = isNew ? database + ".partial-\(ProcessInfo.processInfo.processIdentifier)" : database
         if isNew { Self.removeDatabaseFiles(target) }
         do {
-            let summaries = try await simulate(into: target, isNew: isNew)
+            let summaries = try simulate(into: target, isNew: isNew)
             if isNew { try fileManager.moveItem(atPath: target, toPath: database) }
             return summaries
         } catch {
@@ -113,7 +113,7 @@ struct SimulationRequest: Sendable {
         }
     }
 
-    private func simulate(into path: String, isNew: Bool) async throws -> [RunSummary] {
+    private func simulate(into path: String, isNew: Bool) throws -> [RunSummary] {
         let database = try Database(path: path)
         if isNew {
             // A private file nobody reads until it is renamed: no journal needed (SQLite's floor drops ~45%).
@@ -150,7 +150,9 @@ struct SimulationRequest: Sendable {
             )
             let done = count * replication
             summaries.append(
-                try await SimulationRunner.run(world, jobs: jobs, into: &writer, run: record) { bar.update(done + $0) }
+                try SimulationRunner.runSynchronously(world, jobs: jobs, into: &writer, run: record) {
+                    bar.update(done + $0)
+                }
             )
         }
         try writer.finish()
