@@ -13,6 +13,7 @@ enum CommandRegistry {
             PowerCommand.self,
             ReportCommand.self,
             NotebookCommand.self,
+            StaffingCommand.self,
         ]
     }
 }
