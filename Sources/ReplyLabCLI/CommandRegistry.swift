@@ -6,6 +6,7 @@ enum CommandRegistry {
             TextCommand.self,
             FlowCommand.self,
             PopulationCommand.self,
+            Simulate.self,
             DatabaseCommand.self,
             ImportCommand.self,
             ExportCommand.self,
