@@ -11,6 +11,7 @@ enum CommandRegistry {
             ExportCommand.self,
             StatsCommand.self,
             PowerCommand.self,
+            AuditCommand.self,
             ReportCommand.self,
             NotebookCommand.self,
         ]

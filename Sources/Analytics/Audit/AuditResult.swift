@@ -10,6 +10,16 @@ public struct AuditFinding: Sendable, Hashable {
     public let summary: String
     /// The provider's Sid where the log has one, else the run's message id.
     public let messageIDs: [String]
+
+    public init(rule: AuditRule, customerID: Int64, customer: String, at: Int64, summary: String, messageIDs: [String])
+    {
+        self.rule = rule
+        self.customerID = customerID
+        self.customer = customer
+        self.at = at
+        self.summary = summary
+        self.messageIDs = messageIDs
+    }
 }
 
 /// How one rule fared on the run.
@@ -19,6 +29,12 @@ public struct AuditCheck: Sendable, Hashable {
     /// Set when the log cannot support the check in full (e.g. an import with no consent records), saying what
     /// was not checked.
     public let advisory: String?
+
+    public init(rule: AuditRule, findingCount: Int, advisory: String? = nil) {
+        self.rule = rule
+        self.findingCount = findingCount
+        self.advisory = advisory
+    }
 
     public var passed: Bool { findingCount == 0 }
 }
@@ -34,6 +50,22 @@ public struct AuditResult: Sendable, Hashable {
     public let checks: [AuditCheck]
     /// By rule, then time, then customer.
     public let findings: [AuditFinding]
+
+    public init(
+        runID: Int64,
+        runKind: String,
+        customersChecked: Int,
+        outboundChecked: Int,
+        checks: [AuditCheck],
+        findings: [AuditFinding]
+    ) {
+        self.runID = runID
+        self.runKind = runKind
+        self.customersChecked = customersChecked
+        self.outboundChecked = outboundChecked
+        self.checks = checks
+        self.findings = findings
+    }
 
     /// True when no rule found anything (advisories do not count).
     public var isClean: Bool { findings.isEmpty }
