@@ -127,24 +127,6 @@ import Testing
         #expect(MultipleComparisons.holm([0.6, 0.7]) == [1, 1])
     }
 
-    /// GrowthBook's own fixture (gbstats frequentist tests, re-derived in reference/analytics.md §3.1): 14/28 vs
-    /// 16/30 as relative lift → Δ = 0.06667, CI (−0.47767, 0.61101), p = 0.80707; full digits from scipy.
-    @Test func relativeLiftMatchesGrowthBook() throws {
-        func rate(_ x: Double, _ n: Int) -> WelchTTest.Summary {
-            let p = x / Double(n)
-            return WelchTTest.Summary(count: n, mean: p, variance: p * (1 - p))
-        }
-        let result = try RelativeLift.test(a: rate(14, 28), b: rate(16, 30))
-        #expect(abs(result.lift - 0.06666666666666665) < 1e-12)
-        #expect(abs(result.interval.low - -0.4776740282706786) < 1e-9)
-        #expect(abs(result.interval.high - 0.6110073616040119) < 1e-9)
-        #expect(abs(result.pValue - 0.8070716832021888) < 1e-9)
-        #expect(result.method.contains("delta method"))
-        #expect(throws: StatisticsError.self) {
-            try RelativeLift.test(a: WelchTTest.Summary(count: 5, mean: 0, variance: 1), b: rate(1, 5))
-        }
-    }
-
     @Test func correctionsByName() {
         let holm = MultipleComparisons.adjust([0.01, 0.04], by: .holm)
         #expect(holm.adjusted == [0.02, 0.04])
