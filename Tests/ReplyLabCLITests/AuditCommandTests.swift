@@ -53,6 +53,10 @@ import Testing
         let consent = try #require(checks.first { $0["rule"] as? String == "no_consent" })
         #expect((consent["advisory"] as? String)?.contains("imports carry no opt-ins") == true)
 
+        let marketingOnly = run(["audit", "--db", database, "--quiet-hours-marketing-only", "--brand-cap", "standard"])
+        #expect(marketingOnly.status == 1)
+        #expect(marketingOnly.output.contains("FAIL  2  quiet_hours"))
+
         let text = run(["audit", "--db", database, "--run", "1"])
         #expect(text.status == 1)
         #expect(text.output.contains("FAIL  2  quiet_hours"))

@@ -27,6 +27,10 @@ struct AuditCommand: Command {
                     help:
                         "Brand caps on top of the state caps: none (default) or standard (3/24 h per subject, 10/7 d)."
                 ),
+                .flag(
+                    "quiet-hours-marketing-only",
+                    help: "Hold only marketing texts to quiet hours (default: transactional too, as the gate does)."
+                ),
                 .option("limit", value: "n", help: "Findings to print in text output (default 50; --json has all)."),
                 .flag("json", help: "Print one JSON object with every check and finding."),
             ]
@@ -52,12 +56,17 @@ struct AuditCommand: Command {
         } else {
             runID = nil
         }
+        let brandCap: FrequencyCap
         switch arguments.value("brand-cap") ?? "none" {
-        case "none": policy = AuditPolicy(brandCap: .none)
-        case "standard": policy = AuditPolicy(brandCap: .standard)
+        case "none": brandCap = .none
+        case "standard": brandCap = .standard
         case let other:
             throw UsageError("--brand-cap expects none or standard, got '\(other)'")
         }
+        policy = AuditPolicy(
+            brandCap: brandCap,
+            quietHoursApplyToTransactional: !arguments.flag("quiet-hours-marketing-only")
+        )
         limit = try arguments.integer("limit", in: 0...Int.max) ?? 50
         json = arguments.flag("json")
     }
