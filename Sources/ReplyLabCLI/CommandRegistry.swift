@@ -12,6 +12,7 @@ enum CommandRegistry {
             ExportCommand.self,
             StatsCommand.self,
             PowerCommand.self,
+            AuditCommand.self,
             ReportCommand.self,
             NotebookCommand.self,
             StaffingCommand.self,
