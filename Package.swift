@@ -35,7 +35,7 @@ let testFixtures: [String: [String]] = ["FlowEngine": ["Fixtures"], "Ingest": ["
 /// Modules a test target imports besides the one it tests (FlowEngine's tests build `JSONValue` contacts).
 let testDependencies: [String: [Target.Dependency]] = [
     "FlowEngine": ["JSONDocument"], "Ingest": ["EventLog", "Store", "Messaging"],
-    "Analytics": ["EventLog", "Store", "Messaging"], "Reports": ["Analytics", "EventLog", "Store"],
+    "Analytics": ["Sampling", "Store", "EventLog", "Messaging"], "Reports": ["Analytics", "EventLog", "Store"],
     "ReplyLabCLI": ["EventLog", "Store"],
 ]
 

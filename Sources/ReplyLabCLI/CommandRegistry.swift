@@ -9,6 +9,8 @@ enum CommandRegistry {
             DatabaseCommand.self,
             ImportCommand.self,
             ExportCommand.self,
+            StatsCommand.self,
+            PowerCommand.self,
             ReportCommand.self,
             NotebookCommand.self,
         ]
