@@ -39,11 +39,4 @@ import Testing
         #expect(sql.contains("u.t0 + 259200000"))
         #expect(!sql.contains("{"))
     }
-
-    @Test func quantilesInterpolateBetweenOrderStatistics() {
-        // R's quantile(c(1, 2, 3, 4, 10), type = 7): median 3, 0.9 → 7.6.
-        #expect(Quantile.of([10, 1, 3, 2, 4], 0.5) == 3)
-        #expect(abs(Quantile.of([10, 1, 3, 2, 4], 0.9) - 7.6) < 1e-12)
-        #expect(Quantile.of([], 0.5).isNaN)
-    }
 }

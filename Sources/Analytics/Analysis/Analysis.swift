@@ -28,6 +28,14 @@ public struct Analysis: Sendable {
         public var totals: CustomerTotals
     }
 
+    /// One inbound text as the customer wrote it, for the report's sample of replies.
+    public struct Reply: Sendable, Hashable {
+        public var at: Int64
+        public var variantID: Int64
+        public var body: String
+        public var category: String
+    }
+
     public var run: RunRecord
     public var window: AttributionWindow
     public var arms: [Arm]
@@ -36,6 +44,8 @@ public struct Analysis: Sendable {
     public var nodes: [FlowNodeStats]
     public var confusion: IntentConfusion
     public var health: RunHealth
+    /// The run's first inbound texts (at most 20).
+    public var replies: [Reply]
     /// Rows per table of the run, for the methods footer's provenance.
     public var rowCounts: [EventLogReader.TableCount]
 
@@ -136,6 +146,7 @@ public struct Analysis: Sendable {
             nodes: try queries.flowNodes(),
             confusion: try queries.confusion(),
             health: try queries.health(),
+            replies: try queries.replySample(),
             rowCounts: try reader.rowCounts(ofRun: id)
         )
     }

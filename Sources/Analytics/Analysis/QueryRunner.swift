@@ -174,4 +174,14 @@ struct QueryRunner {
         }
         return health
     }
+
+    func replySample() throws -> [Analysis.Reply] {
+        var replies: [Analysis.Reply] = []
+        try each(MetricQueries.replySample) { s in
+            replies.append(
+                Analysis.Reply(at: try s.column(0), variantID: try s.column(1), body: try s.column(2), category: try s.column(3))
+            )
+        }
+        return replies
+    }
 }

@@ -22,27 +22,3 @@ public struct ResolutionTimes: Sendable, Hashable {
     /// Automation rate = conversations resolved by automation alone ÷ conversations with a question.
     public var automationRate: Rate { Rate(Int64(automated.count), of: questions) }
 }
-
-/// Order statistics over exact values (SQLite has no percentile function, so quantiles are computed in Swift).
-public enum Quantile {
-    /// The `p`-quantile by linear interpolation between order statistics (Hyndman & Fan type 7, the default of R
-    /// and NumPy): position p·(n − 1). NaN for an empty sample.
-    /// - Complexity: O(n log n) for the sort; pass sorted values to `ofSorted` to reuse one sort.
-    public static func of(_ values: [Double], _ p: Double) -> Double {
-        ofSorted(values.sorted(), p)
-    }
-
-    /// `of` on values already sorted ascending. O(1).
-    public static func ofSorted(_ sorted: [Double], _ p: Double) -> Double {
-        guard !sorted.isEmpty else { return .nan }
-        let position = min(max(p, 0), 1) * Double(sorted.count - 1)
-        let low = Int(position)
-        let high = min(low + 1, sorted.count - 1)
-        return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
-    }
-
-    /// Arithmetic mean; NaN for an empty sample.
-    public static func mean(_ values: [Double]) -> Double {
-        values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
-    }
-}

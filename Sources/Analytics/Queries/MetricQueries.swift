@@ -351,9 +351,22 @@ public enum MetricQueries {
             """
     )
 
+    public static let replySample = MetricQuery(
+        name: "reply_sample",
+        purpose: "the first 20 inbound texts of the run, as customers wrote them (the report escapes and masks them)",
+        template: """
+            SELECT m.at, COALESCE(a.variant_id, -1) AS variant_id, m.body, COALESCE(m.category, '(none)') AS category
+            FROM messages m
+            LEFT JOIN assignments a ON a.run_id = m.run_id AND a.customer_id = m.customer_id
+            WHERE m.run_id = {run} AND m.direction = 'inbound'
+            ORDER BY m.message_id
+            LIMIT 20
+            """
+    )
+
     /// Every query the analysis runs, in order.
     public static let all: [MetricQuery] = [
         variantTotals, segmentTotals, cartRecovery, resolutionTimes, handoffTotals, agentBusyIntervals, agentShifts,
-        flowNodes, nodeCategories, intentConfusion, deliveryFailures, suppressions, quarantine,
+        flowNodes, nodeCategories, intentConfusion, deliveryFailures, suppressions, quarantine, replySample,
     ]
 }
