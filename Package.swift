@@ -60,6 +60,7 @@ let package = Package(
             name: "replylab-bench",
             dependencies: [
                 "CSQLite", "Messaging", "Sampling", "EventLog", "FlowEngine", "Population", "Store", "Ingest",
+                "Analytics", "Reports",
             ],
             linkerSettings: libm
         ),

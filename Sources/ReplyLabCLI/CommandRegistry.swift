@@ -9,6 +9,7 @@ enum CommandRegistry {
             DatabaseCommand.self,
             ImportCommand.self,
             ExportCommand.self,
+            AnalyzeCommand.self,
             StatsCommand.self,
             PowerCommand.self,
             ReportCommand.self,
