@@ -107,8 +107,13 @@ public struct Analysis: Sendable {
         let queries = QueryRunner(database: database, run: id, window: window)
 
         var variants = try reader.variants(ofRun: id)
-        let totalsByVariant = try queries.customerTotals(MetricQueries.variantTotals, keyColumns: 1)
-        if variants.isEmpty || totalsByVariant.keys.contains(where: { $0.variantID == unassignedVariantID }) {
+        // Sorted before summing: the Σx² are doubles, and the same order gives the same bits every run.
+        let bySegment = try queries.customerTotals().sorted {
+            ($0.key.variantID, $0.key.segment) < ($1.key.variantID, $1.key.segment)
+        }
+        var totalsByVariant: [Int64: CustomerTotals] = [:]
+        for (key, totals) in bySegment { totalsByVariant[key.variantID, default: CustomerTotals()].add(totals) }
+        if variants.isEmpty || totalsByVariant[unassignedVariantID] != nil {
             variants.append(
                 VariantRecord(
                     runID: id,
@@ -127,14 +132,14 @@ public struct Analysis: Sendable {
         let arms = variants.map { variant in
             Arm(
                 variant: variant,
-                totals: totalsByVariant[GroupKey(variantID: variant.variantID, segment: "")] ?? CustomerTotals(),
+                totals: totalsByVariant[variant.variantID] ?? CustomerTotals(),
                 recovery: recovery[variant.variantID] ?? CartRecovery(),
                 resolution: resolution[variant.variantID] ?? ResolutionTimes(),
                 handoffs: handoffs[variant.variantID] ?? HandoffTotals(),
                 failures: failures.filter { $0.variantID == variant.variantID }
             )
         }
-        let segments = try queries.customerTotals(MetricQueries.segmentTotals, keyColumns: 2)
+        let segments = bySegment
             .map { SegmentRow(variantID: $0.key.variantID, segment: $0.key.segment, totals: $0.value) }
             .sorted { ($0.segment, $0.variantID) < ($1.segment, $1.variantID) }
         return Analysis(

@@ -21,16 +21,13 @@ struct QueryRunner {
         try statement.column(index, as: Double?.self) ?? 0
     }
 
-    /// `variant_totals` (one key column) or `segment_totals` (two).
-    func customerTotals(_ query: MetricQuery, keyColumns: Int32) throws -> [GroupKey: CustomerTotals] {
+    /// `customer_totals`: the sums per variant and segment.
+    func customerTotals() throws -> [GroupKey: CustomerTotals] {
         var result: [GroupKey: CustomerTotals] = [:]
-        try each(query) { s in
-            let key = GroupKey(
-                variantID: try s.column(0),
-                segment: keyColumns == 2 ? try s.column(1, as: String.self) : ""
-            )
+        try each(MetricQueries.customerTotals) { s in
+            let key = GroupKey(variantID: try s.column(0), segment: try s.column(1, as: String.self))
             var t = CustomerTotals()
-            var i = keyColumns
+            var i: Int32 = 2
             func next() throws -> Int64 {
                 defer { i += 1 }
                 return try Self.integer(s, i)

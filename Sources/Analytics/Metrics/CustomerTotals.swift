@@ -1,5 +1,5 @@
 /// The sums behind every customer-level metric of one group (a variant, or a variant × segment): what the
-/// `variant_totals` query returns, so the statistics need nothing else (n, Σx, Σx² per quantity).
+/// `customer_totals` query returns, so the statistics need nothing else (n, Σx, Σx² per quantity).
 ///
 /// Unit = customer (the randomised unit), intent-to-treat: every assigned customer counts in `assigned`, even one
 /// no text reached. Money: order values in integer cents, message cost in microdollars (DESIGN.md).

@@ -118,15 +118,10 @@ public enum MetricQueries {
         """
     }
 
-    public static let variantTotals = MetricQuery(
-        name: "variant_totals",
-        purpose: "one row per variant: counts and sums (n, Σx, Σx²) behind every customer metric",
-        template: totals(groupColumns: "variant_id")
-    )
-
-    public static let segmentTotals = MetricQuery(
-        name: "segment_totals",
-        purpose: "one row per variant and segment: the same sums as variant_totals",
+    /// Sums per variant and segment; a variant's totals are its segments' sums (one pass instead of two).
+    public static let customerTotals = MetricQuery(
+        name: "customer_totals",
+        purpose: "one row per variant and segment: counts and sums (n, Σx, Σx²) behind every customer metric",
         template: totals(groupColumns: "variant_id, segment")
     )
 
@@ -142,7 +137,7 @@ public enum MetricQueries {
                         AS recovered_cents
                 FROM carts k
                 JOIN units u ON u.customer_id = k.customer_id
-                LEFT JOIN orders o ON o.run_id = k.run_id AND o.cart_id = k.cart_id
+                LEFT JOIN orders o ON o.run_id = k.run_id AND o.customer_id = k.customer_id AND o.cart_id = k.cart_id
                 WHERE k.run_id = {run}
                 GROUP BY k.cart_id, u.variant_id
             )
@@ -366,7 +361,7 @@ public enum MetricQueries {
 
     /// Every query the analysis runs, in order.
     public static let all: [MetricQuery] = [
-        variantTotals, segmentTotals, cartRecovery, resolutionTimes, handoffTotals, agentBusyIntervals, agentShifts,
+        customerTotals, cartRecovery, resolutionTimes, handoffTotals, agentBusyIntervals, agentShifts,
         flowNodes, nodeCategories, intentConfusion, deliveryFailures, suppressions, quarantine, replySample,
     ]
 }

@@ -5,7 +5,7 @@
 /// (and, with the table names, on a warehouse). The run id and the windows are written into the text as integer
 /// literals rather than bound, so a printed query runs as it is.
 public struct MetricQuery: Sendable, Hashable {
-    /// Stable name, e.g. "variant_totals".
+    /// Stable name, e.g. "customer_totals".
     public var name: String
     /// What one result row is, e.g. "one row per variant: sufficient statistics of every customer metric".
     public var purpose: String
