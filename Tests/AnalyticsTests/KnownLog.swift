@@ -228,12 +228,86 @@ enum KnownLog {
     }
 
     /// The log in a fresh in-memory database, written through the Store's sink.
-    static func database() throws -> Database {
-        let database = try Database.inMemory()
+    static func database(_ batch: EventBatch = batch()) throws -> Database {
+        try write(batch, into: try Database.inMemory())
+    }
+
+    /// The log written into `database` (a file or `:memory:`) through the Store's sink.
+    @discardableResult
+    static func write(_ batch: EventBatch = batch(), into database: Database) throws -> Database {
         try EventLogSchema.migrate(database)
         let writer = try EventLogWriter(database: database)
-        try writer.append(batch())
+        try writer.append(batch)
         try writer.finish()
         return database
+    }
+
+    /// `KnownLog`'s run, plus `replies` extra inbound texts from customer c4 (at 1 h + index minutes).
+    static func batch(withReplies replies: [String]) -> EventBatch {
+        var batch = batch()
+        for (index, body) in replies.enumerated() {
+            batch.messages.append(
+                MessageRecord(
+                    runID: run,
+                    messageID: 1_000 + Int64(index),
+                    customerID: 4,
+                    conversationID: 1,
+                    direction: .inbound,
+                    kind: .customer,
+                    at: start + hour + Int64(index) * minute,
+                    body: body,
+                    segments: 1,
+                    encoding: "GSM-7",
+                    status: .received,
+                    costMicrodollars: textCost,
+                    flowNode: "sizing",
+                    category: "Other"
+                )
+            )
+        }
+        return batch
+    }
+}
+
+/// A run whose reply counts are a published example: one-way 48 of 80 delivered customers reply, conversational
+/// 56 of 70 (Newcombe 1998, Statistics in Medicine 17, example (a): 56/70 − 48/80, interval 0.0524 to 0.3339).
+enum PublishedRepliesLog {
+    static func batch() -> EventBatch {
+        var batch = EventBatch()
+        let run = KnownLog.run
+        let start = KnownLog.start
+        batch.runs = [
+            RunRecord(id: run, kind: .simulation, source: "newcombe.json", seed: 1, configJSON: "{}", toolVersion: "test",
+                createdAt: start)
+        ]
+        batch.variants = [
+            VariantRecord(runID: run, variantID: 1, name: "one-way", flow: "oneway.json", share: 0.5, isHoldout: false),
+            VariantRecord(runID: run, variantID: 2, name: "conversational", flow: "cart.json", share: 0.5, isHoldout: false),
+        ]
+        var messageID: Int64 = 0
+        for id in Int64(1)...150 {
+            let variant: Int64 = id <= 80 ? 1 : 2
+            let replies = variant == 1 ? id <= 48 : id - 80 <= 56
+            batch.customers.append(
+                CustomerRecord(runID: run, customerID: id, maskedPhone: "+1 415 ***-**00", phoneHash: id,
+                    timeZone: "America/New_York", state: "NY", segment: "new", attributesJSON: "{}")
+            )
+            batch.assignments.append(AssignmentRecord(runID: run, customerID: id, variantID: variant, assignedAt: start))
+            messageID += 1
+            batch.messages.append(
+                MessageRecord(runID: run, messageID: messageID, customerID: id, conversationID: nil, direction: .outbound,
+                    kind: .campaign, at: start + 1_000, body: "Hi", segments: 1, encoding: "GSM-7", status: .delivered,
+                    costMicrodollars: 7_900, flowNode: nil)
+            )
+            if replies {
+                messageID += 1
+                batch.messages.append(
+                    MessageRecord(runID: run, messageID: messageID, customerID: id, conversationID: nil,
+                        direction: .inbound, kind: .customer, at: start + 60_000, body: "yes", segments: 1,
+                        encoding: "GSM-7", status: .received, costMicrodollars: 0, flowNode: nil)
+                )
+            }
+        }
+        return batch
     }
 }

@@ -14,6 +14,12 @@ extension Context {
         table?.metrics.first { $0.name == metric }?.variants.first { $0.variant == variant }
     }
 
+    /// "= 0.032" or "< 0.001", to follow a "p".
+    func pEquals(_ p: Double) -> String {
+        let text = ValueText.pValue(p)
+        return text.hasPrefix("<") ? text : "= " + text
+    }
+
     func changeText(_ change: ChangeEstimate) -> String {
         let point = ValueText.display(change.point, format: change.format, signed: true)
         let interval = ValueText.interval(change.low, change.high, format: change.format, signed: true)
@@ -27,7 +33,7 @@ extension Context {
         let rpr = "Revenue per recipient"
         if let comparison = row(results, rpr, lead.name), let lift = comparison.relativeChange {
             let p = comparison.adjustedPValue ?? comparison.pValue ?? .nan
-            let pText = "Welch p = \(ValueText.pValue(p))" + (comparison.adjustedPValue == nil ? "" : ", Holm-adjusted")
+            let pText = "Welch p \(pEquals(p))" + (comparison.adjustedPValue == nil ? "" : ", Holm-adjusted")
             let change = ValueText.display(abs(lift.point), format: percentFormat)
             let interval = ValueText.interval(lift.low, lift.high, format: percentFormat, signed: true)
             if !comparison.enoughData {
@@ -81,7 +87,7 @@ extension Context {
         let a = lead.totals.optOutRate.value
         let b = baseline.totals.optOutRate.value
         var line = "Opt-outs \(ValueText.display(a, format: percentFormat)) vs \(ValueText.display(b, format: percentFormat))"
-        if let p = row(baselineTable, "Opt-out rate", lead.name)?.pValue { line += " (p = \(ValueText.pValue(p)))" }
+        if let p = row(baselineTable, "Opt-out rate", lead.name)?.pValue { line += " (p \(pEquals(p)))" }
         line += "; message cost \(ValueText.dollars(microdollars: lead.totals.costMicrodollars)) vs "
             + ValueText.dollars(microdollars: baseline.totals.costMicrodollars)
         if analysis.utilisation.shifts > 0 {
