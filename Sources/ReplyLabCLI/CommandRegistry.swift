@@ -10,6 +10,7 @@ enum CommandRegistry {
             DatabaseCommand.self,
             ImportCommand.self,
             ExportCommand.self,
+            AnalyzeCommand.self,
             StatsCommand.self,
             PowerCommand.self,
             AuditCommand.self,

@@ -9,6 +9,10 @@ let scenarios: [(name: String, summary: String, run: ([String]) throws -> Void)]
         "population", "Generate -n customers (default 10^6) from the default spec; goal <= 2 s, <= 300 MB.",
         PopulationBenchmark.run
     ),
+    (
+        "analyze", "Analyse an -n N customer run (default 10^6) and build its report; goal <= 5 s, flat per customer.",
+        AnalyzeBenchmark.run
+    ),
     ("csv", "Stream a Twilio-shaped CSV of --mb M (default 200) MB; goal >= 100 MB/s, flat memory.", CSVBenchmark.run),
     (
         "peer-campaign", "SimPy peer campaign -n N -c C --seed S [--variant oneway] [--draws FILE]; goal 50x SimPy.",
