@@ -3,10 +3,12 @@
 enum CommandRegistry {
     static var commands: [any Command.Type] {
         [
+            Demo.self,
             TextCommand.self,
             FlowCommand.self,
             PopulationCommand.self,
             Simulate.self,
+            StaffingCommand.self,
             DatabaseCommand.self,
             ImportCommand.self,
             ExportCommand.self,
@@ -16,7 +18,6 @@ enum CommandRegistry {
             AuditCommand.self,
             ReportCommand.self,
             NotebookCommand.self,
-            StaffingCommand.self,
         ]
     }
 }
