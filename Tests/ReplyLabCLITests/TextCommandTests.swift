@@ -110,7 +110,7 @@ private func object(_ line: Substring) throws -> [String: Any] {
 
     @Test func fileModePrintsOneJSONLinePerMessageWithItsLineNumber() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("replylab-text-\(UUID()).txt").path
-        try "STOP\r\nI can't stop smiling\n\nhelp\n😀😀\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "STOP\r\nWe must STOP this bill\n\nhelp\n😀😀\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = run(["text", "check", "--file", path, "--json"])
         #expect(result.status == 0)
@@ -123,7 +123,7 @@ private func object(_ line: Substring) throws -> [String: Any] {
         #expect(objects[3]["total_units"] as? Int == 4)
         let table = run(["text", "check", "--file", path])
         #expect(table.output.hasPrefix("line  encoding  segments  cost       reply class     text\n"))
-        #expect(table.output.contains("2     GSM-7     1         $0.0083    needs_review    I can't stop smiling"))
+        #expect(table.output.contains("2     GSM-7     1         $0.0083    needs_review    We must STOP this bill"))
     }
 
     @Test func aMissingFileIsNamedInOneLine() {
