@@ -20,23 +20,13 @@ import Testing
             for draw in [0.0, 0.8, 0.95] {
                 let text = ReplyCorpus.cased(phrasing, draw: draw)
                 let match = policy.classify(text)
-                let check = {
-                    #expect(
-                        match.keywordClass == .optOutExact || match.keywordClass == .optOutPhrase,
-                        "\"\(text)\" is classified \(match.keywordClass.rawValue), not as an opt-out"
-                    )
-                }
-                if Self.knownMisses.contains(phrasing) {
-                    withKnownIssue("a realistic typo the keyword layer does not catch yet (reported)") { check() }
-                } else {
-                    check()
-                }
+                #expect(
+                    match.keywordClass == .optOutExact || match.keywordClass == .optOutPhrase,
+                    "\"\(text)\" is classified \(match.keywordClass.rawValue), not as an opt-out"
+                )
             }
         }
     }
-
-    /// Realistic phrasings Messaging's keyword layer misses today, kept in the corpus and reported to its owner.
-    static let knownMisses: Set<String> = ["stopp"]
 
     @Test func helpAndStartPhrasingsReachTheirKeywords() {
         let policy = KeywordPolicy.standard

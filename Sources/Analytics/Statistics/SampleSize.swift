@@ -3,8 +3,8 @@ public enum SampleSize {
     public static let method = "two-proportion z-test, pooled normal approximation (Fleiss), no continuity correction"
     /// What the report prints beside the number.
     public static let formula =
-        "n = (z[1-alpha/2] * sqrt(2 * pbar * (1 - pbar)) + z[1-power] * sqrt(p1 * (1 - p1) + p2 * (1 - p2)))^2"
-        + " / (p2 - p1)^2, p2 = p1 + mde, pbar = (p1 + p2) / 2, two-sided; rounded up"
+        "n = (z[1-alpha/2] * sqrt(2 * pbar * (1 - pbar)) + z[power] * sqrt(p1 * (1 - p1) + p2 * (1 - p2)))^2"
+        + " / (p2 - p1)^2, p2 = p1 + mde, pbar = (p1 + p2) / 2, z[q] the standard normal q-quantile, two-sided; rounded up"
 
     public struct Result: Sendable, Hashable {
         public let baseline: Double
