@@ -133,6 +133,27 @@ import Testing
         #expect(result.findings.count == 3)
     }
 
+    /// FCC 47 CFR 64.1200(a)(10): ten business days on the federal calendar, the day of receipt not counted.
+    /// A STOP on Wednesday 2026-11-25: Thanksgiving (11-26) and the weekends are skipped, so the tenth business
+    /// day is Thursday 2026-12-10 and a text on the 11th is past the legal limit, one on the 10th only against
+    /// the practice of honouring at once.
+    @Test func textsPastTheRevocationDeadlineAreReportedApart() throws {
+        var log = Log()
+        let customer = log.customer(1, phone: "+1 212 ***-**07", zone: "America/New_York", state: "NY", consent: "web_form")
+        let stop = Instant(year: 2026, month: 11, day: 25, hour: 17).epochMilliseconds
+        log.reply(customer, "STOP", at: stop, consent: .optOut, scope: .all)
+        log.send(customer, at: stop + 20_000, kind: .compliance, purpose: .compliance, subject: nil)
+        log.send(customer, at: Instant(year: 2026, month: 12, day: 10, hour: 20).epochMilliseconds, sid: "SM0000000000000000000000000000d001")
+        log.send(customer, at: Instant(year: 2026, month: 12, day: 11, hour: 15).epochMilliseconds, sid: "SM0000000000000000000000000000d002")
+
+        let result = try ComplianceAudit.run(try log.database())
+        #expect(result.findings(for: .afterOptOut).map(\.messageIDs) == [["SM0000000000000000000000000000d001"]])
+        let late = result.findings(for: .revocationDeadline)
+        #expect(late.map(\.messageIDs) == [["SM0000000000000000000000000000d002"]])
+        #expect(late.first?.summary.hasSuffix("the deadline was the end of 2026-12-10") == true)
+        #expect(result.findings.count == 2)
+    }
+
     @Test func marketingWithoutConsentOrDuringAReviewHold() throws {
         var log = Log()
         let never = log.customer(1, phone: "+1 212 ***-**07", zone: "America/New_York", state: "NY", consent: "none")

@@ -94,11 +94,17 @@ struct CustomerAudit {
             if case .optedOut(let optOut) = standing {
                 let scope = optOut.scope ?? .all
                 if scope == .all || purpose == .marketing {
+                    let sent = Instant(epochMilliseconds: message.at)
+                    let received = Instant(epochMilliseconds: optOut.at)
+                    let isLate = policy.revocation.isLate(sentAt: sent, revocationAt: received)
+                    let limit = isLate
+                        ? "; the deadline was the end of \(policy.revocation.lastBusinessDate(forRevocationAt: received))"
+                        : ""
                     finding(
-                        .afterOptOut,
+                        isLate ? .revocationDeadline : .afterOptOut,
                         message.at,
                         "\(word) text \(Self.duration(message.at - optOut.at)) after opting out"
-                            + "\(Self.quoted(optOut.keyword)) (scope \(scope.rawValue))",
+                            + "\(Self.quoted(optOut.keyword)) (scope \(scope.rawValue))\(limit)",
                         [message.label]
                     )
                 }
