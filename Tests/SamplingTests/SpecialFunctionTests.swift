@@ -72,4 +72,14 @@ import Testing
     @Test func emptyHasNoQuantile() {
         #expect(Quantile.type7(sorted: [], 0.5) == nil)
     }
+
+    /// Φ⁻¹ at textbook points: Φ⁻¹(0.975) = 1.959963984540054 (z for a two-sided 95% interval), Φ⁻¹(0.5) = 0,
+    /// Φ⁻¹(0.841344746068543) = 1 (Φ(1) from Abramowitz & Stegun table 26.1), Φ⁻¹(1e-10) = −6.361340902404056.
+    @Test func inverseNormalHitsTextbookPoints() {
+        #expect(abs(SpecialFunctions.standardNormalQuantile(0.975) - 1.959963984540054) < 1e-14)
+        #expect(abs(SpecialFunctions.standardNormalQuantile(0.025) + 1.959963984540054) < 1e-14)
+        #expect(SpecialFunctions.standardNormalQuantile(0.5) == 0)
+        #expect(abs(SpecialFunctions.standardNormalQuantile(0.841344746068543) - 1) < 1e-12)
+        #expect(abs(SpecialFunctions.standardNormalQuantile(1e-10) + 6.361340902404056) < 1e-12)
+    }
 }
