@@ -26,6 +26,7 @@ let modules: [(name: String, dependencies: [Target.Dependency])] = [
 /// Modules that have code and tests today; the others are declared so the layering is fixed from day one.
 let testedModules = [
     "JSONDocument", "Messaging", "Sampling", "EventLog", "FlowEngine", "Population", "Simulation", "Store", "Ingest",
+    "Analytics",
     "Reports", "ReplyLabCLI",
 ]
 
@@ -37,6 +38,8 @@ let testFixtures: [String: [String]] = [
 /// Modules a test target imports besides the one it tests (FlowEngine's tests build `JSONValue` contacts).
 let testDependencies: [String: [Target.Dependency]] = [
     "FlowEngine": ["JSONDocument"], "Simulation": ["Sampling"], "Ingest": ["EventLog", "Store", "Messaging"],
+    "Analytics": ["Sampling", "Store", "EventLog", "Messaging"], "Reports": ["Analytics", "EventLog", "Store"],
+    "ReplyLabCLI": ["EventLog", "Store"],
 ]
 
 /// `Double.rounded()` and friends need libm when a module imports neither Foundation nor Glibc.
@@ -60,7 +63,7 @@ let package = Package(
             name: "replylab-bench",
             dependencies: [
                 "CSQLite", "Messaging", "Sampling", "EventLog", "FlowEngine", "Population", "Simulation", "Store",
-                "Ingest",
+                "Ingest", "Analytics", "Reports",
             ],
             linkerSettings: libm
         ),

@@ -3,16 +3,21 @@
 enum CommandRegistry {
     static var commands: [any Command.Type] {
         [
+            Demo.self,
             TextCommand.self,
             FlowCommand.self,
             PopulationCommand.self,
             Simulate.self,
+            StaffingCommand.self,
             DatabaseCommand.self,
             ImportCommand.self,
             ExportCommand.self,
+            AnalyzeCommand.self,
+            StatsCommand.self,
+            PowerCommand.self,
+            AuditCommand.self,
             ReportCommand.self,
             NotebookCommand.self,
-            StaffingCommand.self,
         ]
     }
 }

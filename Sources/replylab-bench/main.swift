@@ -13,6 +13,10 @@ let scenarios: [(name: String, summary: String, run: ([String]) throws -> Void)]
         "pipeline", "Population -> experiment -> event log file for -n customers; goal 10^6 in <= 15 s, <= 1 GB.",
         PipelineBenchmark.run
     ),
+    (
+        "analyze", "Analyse an -n N customer run (default 10^6) and build its report; goal <= 5 s, flat per customer.",
+        AnalyzeBenchmark.run
+    ),
     ("csv", "Stream a Twilio-shaped CSV of --mb M (default 200) MB; goal >= 100 MB/s, flat memory.", CSVBenchmark.run),
     (
         "peer-campaign", "SimPy peer campaign -n N -c C --seed S [--variant oneway] [--draws FILE]; goal 50x SimPy.",

@@ -10,6 +10,24 @@ import Testing
         #expect(abs(SpecialFunctions.standardNormalCDF(z) - expected) < 1e-12)
     }
 
+    /// Φ⁻¹ against scipy.stats.norm.ppf 1.17 (independently computed): 0.975, 0.8, 0.3 and the tails.
+    @Test(arguments: [
+        (0.975, 1.959963984540054), (0.8, 0.8416212335729143), (0.3, -0.5244005127080409),
+        (1e-10, -6.361340902404056), (0.999999, 4.753424308817087),
+    ])
+    func normalQuantile(p: Double, expected: Double) {
+        #expect(abs(SpecialFunctions.standardNormalQuantile(p) - expected) < 1e-12 * max(1, abs(expected)))
+        #expect(abs(SpecialFunctions.standardNormalCDF(SpecialFunctions.standardNormalQuantile(p)) - p) < 1e-15)
+    }
+
+    /// Q(a, x) in the far tail keeps its relative precision: χ²₁ survival at 60 is 9.485737571073857e-15 and χ²₃
+    /// at 200 is 4.218541107192018e-43 (scipy.stats.chi2.sf 1.17); Q(1, x) = e^−x exactly.
+    @Test func upperGammaTail() {
+        #expect(abs(SpecialFunctions.regularizedUpperGamma(0.5, 30) / 9.485737571073857e-15 - 1) < 1e-10)
+        #expect(abs(SpecialFunctions.regularizedUpperGamma(1.5, 100) / 4.218541107192018e-43 - 1) < 1e-10)
+        #expect(abs(SpecialFunctions.regularizedUpperGamma(1, 0.5) - 0.6065306597126334) < 1e-14)
+    }
+
     @Test(arguments: [
         (1.0, 2.0, 0.8646647167633873), (0.5, 1.0, 0.8427007929497149), (3.0, 2.0, 0.3233235838169365),
         (10.0, 15.0, 0.9301463393005902),
@@ -53,5 +71,15 @@ import Testing
 
     @Test func emptyHasNoQuantile() {
         #expect(Quantile.type7(sorted: [], 0.5) == nil)
+    }
+
+    /// Φ⁻¹ at textbook points: Φ⁻¹(0.975) = 1.959963984540054 (z for a two-sided 95% interval), Φ⁻¹(0.5) = 0,
+    /// Φ⁻¹(0.841344746068543) = 1 (Φ(1) from Abramowitz & Stegun table 26.1), Φ⁻¹(1e-10) = −6.361340902404056.
+    @Test func inverseNormalHitsTextbookPoints() {
+        #expect(abs(SpecialFunctions.standardNormalQuantile(0.975) - 1.959963984540054) < 1e-14)
+        #expect(abs(SpecialFunctions.standardNormalQuantile(0.025) + 1.959963984540054) < 1e-14)
+        #expect(SpecialFunctions.standardNormalQuantile(0.5) == 0)
+        #expect(abs(SpecialFunctions.standardNormalQuantile(0.841344746068543) - 1) < 1e-12)
+        #expect(abs(SpecialFunctions.standardNormalQuantile(1e-10) + 6.361340902404056) < 1e-12)
     }
 }

@@ -83,16 +83,6 @@ import Testing
         #expect(abs(Double(first.questions) / Double(first.replies) - 0.4) < 0.08)
     }
 
-    /// Φ⁻¹ at textbook points: Φ⁻¹(0.975) = 1.959963984540054 (z for a two-sided 95% interval), Φ⁻¹(0.5) = 0,
-    /// Φ⁻¹(0.841344746068543) = 1 (Φ(1) from Abramowitz & Stegun table 26.1), Φ⁻¹(1e-10) = −6.361340902404056.
-    @Test func inverseNormalHitsTextbookPoints() {
-        #expect(abs(InverseNormal.standard(0.975) - 1.959963984540054) < 1e-14)
-        #expect(abs(InverseNormal.standard(0.025) + 1.959963984540054) < 1e-14)
-        #expect(InverseNormal.standard(0.5) == 0)
-        #expect(abs(InverseNormal.standard(0.841344746068543) - 1) < 1e-12)
-        #expect(abs(InverseNormal.standard(1e-10) + 6.361340902404056) < 1e-12)
-    }
-
     @Test func aMalformedDrawsFileNamesItsLine() {
         #expect(throws: PeerDrawsError.self) { try RecordedPeerDraws(csv: "id,a\n0,0.1\n") }
         do {

@@ -20,28 +20,49 @@ import Testing
             for draw in [0.0, 0.8, 0.95] {
                 let text = ReplyCorpus.cased(phrasing, draw: draw)
                 let match = policy.classify(text)
-                let check = {
-                    #expect(
-                        match.keywordClass == .optOutExact || match.keywordClass == .optOutPhrase,
-                        "\"\(text)\" is classified \(match.keywordClass.rawValue), not as an opt-out"
-                    )
-                }
-                if Self.knownMisses.contains(phrasing) {
-                    withKnownIssue(
-                        "a realistic typo the keyword layer does not catch yet (reported)",
-                        isIntermittent: true
-                    ) {
-                        check()
-                    }
-                } else {
-                    check()
-                }
+                #expect(
+                    match.keywordClass == .optOutExact || match.keywordClass == .optOutPhrase,
+                    "\"\(text)\" is classified \(match.keywordClass.rawValue), not as an opt-out"
+                )
             }
         }
     }
 
-    /// Realistic phrasings Messaging's keyword layer misses today, kept in the corpus and reported to its owner.
-    static let knownMisses: Set<String> = ["stopp"]
+    /// The corpus and the labelled classifier set (`datasets/replies/labelled.csv`, issue 13) must agree: a
+    /// phrasing found in both carries a label its intent allows, and the classifier gives it that label.
+    @Test func corpusAgreesWithTheLabelledSet() throws {
+        let path = WorldFixtures.repository.appendingPathComponent("datasets/replies/labelled.csv").path
+        var labels: [String: String] = [:]
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst() {
+            // Rows are `text,expected,kind`; the text may hold commas, the last two fields never do.
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count >= 3 else { continue }
+            var text = fields.dropLast(2).joined(separator: ",")
+            if text.hasPrefix("\""), text.hasSuffix("\"") {
+                text = String(text.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            }
+            labels[text] = String(fields[fields.count - 2])
+        }
+        let policy = KeywordPolicy.standard
+        var shared = 0
+        for intent in ReplyIntent.allCases {
+            for phrasing in corpus.phrasings(of: intent) {
+                guard let label = labels[phrasing] else { continue }
+                shared += 1
+                let allowed: Set<String> =
+                    switch intent {
+                    case .stop: ["opt_out_exact", "opt_out_phrase"]
+                    case .help: ["help"]
+                    case .start: ["opt_in", "none"]
+                    case .yesBuy: ["opt_in", "none"]
+                    default: ["none", "needs_review"]
+                    }
+                #expect(allowed.contains(label), "\(intent.rawValue): \"\(phrasing)\" is labelled \(label)")
+                #expect(policy.classify(phrasing).keywordClass.rawValue == label, "\"\(phrasing)\"")
+            }
+        }
+        #expect(shared >= 50, "the two sets share their everyday phrasings")
+    }
 
     @Test func helpAndStartPhrasingsReachTheirKeywords() {
         let policy = KeywordPolicy.standard

@@ -1,3 +1,4 @@
+import Sampling
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -151,6 +152,6 @@ public enum PeerCampaign {
 
     /// SimPy's `order_value(u)`: exp(μ + σ·Φ⁻¹(u)), u clamped to [1e-12, 1 − 1e-12].
     static func orderValue(_ u: Double) -> Double {
-        exp(orderMu + orderSigma * InverseNormal.standard(min(max(u, 1e-12), 1 - 1e-12)))
+        exp(orderMu + orderSigma * SpecialFunctions.standardNormalQuantile(min(max(u, 1e-12), 1 - 1e-12)))
     }
 }

@@ -339,7 +339,16 @@ struct Shard {
                 consent(slot, .optIn, keyword: nil, source: source.rawValue, at: now)
             case .optedOut(let keyword):
                 customers[Int(slot)].optedOut = true
-                consent(slot, .optOut, keyword: keyword, source: ConsentSource.keyword.rawValue, at: now)
+                // The engine decides the scope (a carrier keyword always revokes everything); record what it kept.
+                let kept = step.session.recipient.consent.optOutScope(at: Instant(epochMilliseconds: now))
+                consent(
+                    slot,
+                    .optOut,
+                    keyword: keyword,
+                    source: ConsentSource.keyword.rawValue,
+                    at: now,
+                    scope: kept.flatMap { ConsentScope(rawValue: $0.rawValue) }
+                )
                 let restart = world.behaviour.parameters.optOut.restart
                 if customers[Int(slot)].behaviour.nextUnit() < restart {
                     let delay = world.behaviour.restartDelay.sample(&customers[Int(slot)].behaviour)
@@ -455,9 +464,16 @@ struct Shard {
         )
     }
 
-    mutating func consent(_ slot: Int32, _ kind: ConsentEventKind, keyword: String?, source: String, at now: Int64) {
+    mutating func consent(
+        _ slot: Int32,
+        _ kind: ConsentEventKind,
+        keyword: String?,
+        source: String,
+        at now: Int64,
+        scope kept: ConsentScope? = nil
+    ) {
         let scope: ConsentScope? =
-            kind == .optOut ? ConsentScope(rawValue: world.behaviour.parameters.optOut.scope.rawValue) : nil
+            kind == .optOut ? kept ?? ConsentScope(rawValue: world.behaviour.parameters.optOut.scope.rawValue) : nil
         customers[Int(slot)].records.consentEvents.append(
             ConsentEventRecord(
                 runID: world.runID,

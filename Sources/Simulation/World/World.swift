@@ -95,13 +95,14 @@ public final class World: Sendable {
             } catch {
                 throw .referenced(file: experiment.file, path: path, detail: error.description)
             }
-            runtimes.append(
-                FlowRuntime(
-                    flow: flow,
-                    gate: gate,
-                    replies: ComplianceReplies(brand: flow.brand ?? "ReplyLab Demo", contact: "help@example.com")
-                )
+            var runtime = FlowRuntime(
+                flow: flow,
+                gate: gate,
+                replies: ComplianceReplies(brand: flow.brand ?? "ReplyLab Demo", contact: "help@example.com")
             )
+            // What a revocation in words covers, as the experiment states it; carrier keywords still revoke all.
+            runtime.optOutScope = OptOutScope(rawValue: experiment.world.customer.optOut.scope.rawValue) ?? .all
+            runtimes.append(runtime)
         }
         do {
             corpus = try ReplyCorpus.load(path: experiment.repliesPath)

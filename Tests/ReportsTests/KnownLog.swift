@@ -1,0 +1,1 @@
+../AnalyticsTests/KnownLog.swift
