@@ -51,7 +51,7 @@ import Testing
         let expected: [(file: String, line: Int64, reason: String)] = [
             ("messages.csv", 402, "sent date '31/02/2026 25:61' is not a date"),
             ("messages.csv", 803, "the Sid is empty"),
-            ("messages.csv", 1204, "the row has 14 fields, the header 13"),
+            ("messages.csv", 1204, "the row has 15 fields, the header 14"),
             ("messages.csv", 1605, "byte 36 of the row (0xE0) is not UTF-8"),
             ("messages.csv", 2006, "customer number '1.55156E+10' was turned into a number by a spreadsheet"),
             ("orders.csv", 52, "value -18200 is negative"),
