@@ -252,7 +252,7 @@ import Testing
         let csv = try String(contentsOfFile: path("log.csv"), encoding: .utf8)
         #expect(
             csv.hasPrefix(
-                "From,To,Body,Status,SentDate,ApiVersion,NumSegments,ErrorCode,AccountSid,Sid,Direction,Price,PriceUnit\r\n"
+                "From,To,Body,Status,SentDate,ApiVersion,NumSegments,ErrorCode,AccountSid,Sid,Direction,Price,PriceUnit,SenderType\r\n"
             )
         )
         #expect(
@@ -260,8 +260,9 @@ import Testing
                 "'+18885550100,'+14155550101,Your cart misses you! Reply STOP to opt out.,delivered,2025-11-29T17:00:00.000Z,2010-04-01,1,,AC"
             )
         )
-        #expect(csv.contains(",outbound-api,-0.00790,USD\r\n"))
-        #expect(csv.contains(",outbound-api,-0.007915,USD\r\n"))
+        #expect(csv.contains(",outbound-api,-0.00790,USD,campaign\r\n"))
+        #expect(csv.contains(",outbound-api,-0.007915,USD,agent\r\n"))
+        #expect(csv.contains(",outbound-reply,-0.00790,USD,system\r\n"), "who wrote it, for the mapping's kind column")
         #expect(csv.contains("\"Yes, size 9 is in stock.\nWant it?\""))
 
         let imported = path("imported.sqlite")
@@ -296,6 +297,11 @@ import Testing
         #expect(back.orders.map(\.at) == original.orders.map(\.at))
         #expect(back.orders.map(\.externalID) == ["order-1"])
         #expect(back.carts.map(\.abandonedAt) == original.carts.map(\.abandonedAt))
+        // The agent's text rebuilds the hand-off: queued at the question, picked up and closed at the answer.
+        #expect(back.handoffs.map(\.queuedAt) == [original.messages[3].at])
+        #expect(back.handoffs.map(\.pickedUpAt) == [original.messages[5].at])
+        #expect(back.handoffs.map(\.closedAt) == [original.messages[5].at])
+        #expect(back.handoffs.map(\.resolution) == [.resolved])
     }
 
     @Test func exportRefusesRunsWithoutFullNumbers() throws {

@@ -1,5 +1,7 @@
 /// The catalog of reductions the analysis runs, in the order it runs them. Statistics stay in Swift: each query
-/// returns sums (n, Σx, Σx²) or the raw durations a quantile needs, never a p-value.
+/// returns sums (n, Σx, Σx²) or the raw durations a quantile needs, never a p-value. The text runs unchanged on
+/// DuckDB (`scripts/duckdb-metric-sql.py` checks it): a column named `at` is always qualified (`m.at`), since a
+/// bare `at` is a DuckDB keyword.
 public enum MetricQueries {
     /// An inbound text that is not a STOP/HELP/START keyword (the keyword layer writes its word in parentheses).
     static let notKeyword = "(m.category IS NULL OR m.category NOT IN ('(opt-out)', '(help)', '(opt-in)'))"
@@ -257,9 +259,10 @@ public enum MetricQueries {
                 GROUP BY customer_id, conversation_id, flow_node
             ),
             ranked AS (
-                SELECT conversation_id, flow_node,
-                    ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY at DESC, message_id DESC) AS position
-                FROM node_messages
+                SELECT n.conversation_id, n.flow_node,
+                    ROW_NUMBER() OVER (PARTITION BY n.conversation_id ORDER BY n.at DESC, n.message_id DESC)
+                        AS position
+                FROM node_messages n
             ),
             last_nodes AS (
                 SELECT r.conversation_id, r.flow_node,

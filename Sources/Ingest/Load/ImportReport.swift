@@ -10,6 +10,8 @@ public struct ImportReport: Equatable, Sendable {
     public var kinds: [MessageKind: Int] = [:]
     public var customers = 0
     public var conversations = 0
+    /// Hand-offs rebuilt from agents' texts (one per conversation an agent wrote in).
+    public var handoffs = 0
     /// Consent events recorded, by kind.
     public var consentEvents: [ConsentEventKind: Int] = [:]
     /// Texts sent over WhatsApp (`whatsapp:` numbers), stored like SMS.

@@ -129,6 +129,7 @@ private struct Load {
         report.unknownKindValues = log.unknownKindValues
         report.customersOnSeveralVariants = plan.customersOnSeveralVariants
         report.conversations = plan.conversations.count
+        report.handoffs = plan.handoffs.count
 
         var joined: JoinedOrders?
         if let orders {
@@ -144,7 +145,9 @@ private struct Load {
             let end = min(start + TwilioImporter.batchSize, plan.customers.records.count)
             try writer.append(EventBatch(customers: Array(plan.customers.records[start..<end])))
         }
-        try writer.append(EventBatch(assignments: plan.assignments, conversations: plan.conversations))
+        try writer.append(
+            EventBatch(assignments: plan.assignments, conversations: plan.conversations, handoffs: plan.handoffs)
+        )
         try writeMessages(log, plan, runID: runID, progress: progress)
         try writer.append(
             EventBatch(

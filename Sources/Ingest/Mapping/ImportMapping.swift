@@ -17,9 +17,11 @@ import Messaging
 ///     "kind_values": {"bot": "auto", "human": "agent", "blast": "campaign"},
 ///     "variant_column": "Variant",
 ///     "numbers": {"+18885550100": {"variant": "two-way", "kind": "campaign"}},
-///     "customers": {"+14155550123": "two-way", "+14155550124": {"variant": "holdout", "assigned_at": "2025-11-29T14:00:00Z"}},
+///     "customers": {"+14155550123": "two-way",
+///                   "+14155550124": {"variant": "holdout", "assigned_at": "2025-11-29T14:00:00Z", "segment": "vip"}},
 ///     "variants": {"two-way": {"share": 0.45, "flow": "flows/cart.json"}, "holdout": {"share": 0.1, "holdout": true}},
-///     "default_variant": "all"
+///     "default_variant": "all",
+///     "opt_out_phrase_scope": "marketing"
 ///   },
 ///   "orders": {
 ///     "columns": {"order_id": "Name", "customer_phone": "Billing Phone", "at": "Created at", "value": "Total"},
@@ -34,6 +36,9 @@ public struct ImportMapping: Equatable, Sendable {
     public var conversationGapMilliseconds: Int64 = 48 * 3_600_000
     /// An outbound text this soon after the customer's text is automated; later, a person typed it. Default 60 s.
     public var autoReplyMilliseconds: Int64 = 60_000
+    /// What a revocation phrase ("stop texting me") opts out of: the brand's policy, which a log does not say.
+    /// A carrier keyword (STOP) is always `all`.
+    public var optOutPhraseScope: ConsentScope = .marketing
     /// Message-log header spellings by column key (`sid`, `from`, `to`, `body`, `status`, `sent_at`,
     /// `created_at`, `segments`, `error_code`, `direction`, `price`, `price_unit`).
     public var messageColumns: [String: String] = [:]
@@ -78,11 +83,14 @@ public struct ImportMapping: Equatable, Sendable {
         public var variant: String
         /// UTC epoch ms; nil leaves `assignments.assigned_at` to the customer's first outbound text.
         public var assignedAt: Int64?
+        /// The audience segment a CRM or the experiment tool gives the customer; nil leaves "unknown".
+        public var segment: String?
 
-        public init(phone: PhoneNumber, variant: String, assignedAt: Int64? = nil) {
+        public init(phone: PhoneNumber, variant: String, assignedAt: Int64? = nil, segment: String? = nil) {
             self.phone = phone
             self.variant = variant
             self.assignedAt = assignedAt
+            self.segment = segment
         }
     }
 
@@ -138,8 +146,11 @@ public struct ImportMapping: Equatable, Sendable {
     private mutating func readMessages(_ messages: JSONReader<IngestError>) throws(IngestError) {
         try messages.requireObject(allowed: [
             "columns", "conversation_gap_hours", "auto_reply_seconds", "kind_column", "kind_values", "variant_column",
-            "numbers", "customers", "variants", "default_variant",
+            "numbers", "customers", "variants", "default_variant", "opt_out_phrase_scope",
         ])
+        if let scope = messages.child("opt_out_phrase_scope") {
+            optOutPhraseScope = ConsentScope(rawValue: try scope.choice(["marketing", "all"])) ?? .marketing
+        }
         if let columns = messages.child("columns") {
             messageColumns = try Self.columns(columns, keys: Self.messageKeys)
         }
@@ -185,8 +196,9 @@ public struct ImportMapping: Equatable, Sendable {
                     )
                     continue
                 }
-                try reader.requireObject(allowed: ["variant", "assigned_at"])
+                try reader.requireObject(allowed: ["variant", "assigned_at", "segment"])
                 var rule = CustomerRule(phone: phone, variant: try reader.required("variant").nonEmptyString())
+                rule.segment = try reader.child("segment")?.nonEmptyString()
                 if let at = reader.child("assigned_at") {
                     let text = try at.string()
                     guard case .success(let stamp) = Timestamp.parse(text), !stamp.isNaive else {
@@ -259,6 +271,9 @@ public struct ImportMapping: Equatable, Sendable {
             )
         }
         if let kindColumn { messages.append(("kind_column", .string(kindColumn))) }
+        if optOutPhraseScope != .marketing {
+            messages.append(("opt_out_phrase_scope", .string(optOutPhraseScope.rawValue)))
+        }
         if !kindValues.isEmpty {
             messages.append(
                 (
@@ -290,13 +305,14 @@ public struct ImportMapping: Equatable, Sendable {
                     "customers",
                     .object(
                         sorted.map { rule in
-                            guard let at = rule.assignedAt else { return (rule.phone.e164, .string(rule.variant)) }
-                            return (
-                                rule.phone.e164,
-                                .object([
-                                    ("assigned_at", .string(ISOTime.format(at))), ("variant", .string(rule.variant)),
-                                ])
-                            )
+                            guard rule.assignedAt != nil || rule.segment != nil else {
+                                return (rule.phone.e164, .string(rule.variant))
+                            }
+                            var fields: [(String, JSONValue)] = []
+                            if let at = rule.assignedAt { fields.append(("assigned_at", .string(ISOTime.format(at)))) }
+                            if let segment = rule.segment { fields.append(("segment", .string(segment))) }
+                            fields.append(("variant", .string(rule.variant)))
+                            return (rule.phone.e164, .object(fields))
                         }
                     )
                 )

@@ -14,17 +14,29 @@ import Messaging
 ///   column gives; the kind the mapping gives its business number; `compliance` when it answers, within the
 ///   auto-reply window (60 s), a STOP/HELP/START the keyword layer acted on; `auto` when Twilio logged it as a
 ///   TwiML reply (`outbound-reply`); when the customer has written earlier in the conversation, `auto` if it
-///   came within the window of the customer's latest text and `agent` if later; otherwise `campaign`.
+///   came within the window of the customer's latest text and `agent` if later; otherwise `campaign`. A
+///   non-campaign text worded as Messaging's opt-out confirmation (`ComplianceReplies`, any brand) to a customer
+///   the log does not show opted out is `compliance` unless the mapping gave its kind.
+/// - **Decided opt-outs.** That confirmation is the log's only trace of an opt-out a reviewer or agent decided on
+///   a reply held for review: it records an opt-out (scope `all`, the wording's "no more messages") at the text's
+///   time, with the held reply's keyword, and closes the conversation as `opted_out`.
+/// - **Hand-offs.** A message log has no queue, so hand-offs are rebuilt from agents' texts: one per conversation
+///   an agent wrote in, queued at the customer's latest non-keyword text before the first agent text (queue
+///   `review` when that text was held for review, else `agent`), picked up at the first agent text and closed,
+///   `resolved`, at the last agent text or the decided-opt-out confirmation after it. No agent id (the log names
+///   none). A hand-off no agent ever answered leaves no trace and is not rebuilt; an agent's wrap-up after the
+///   last text is not in the log, so imported time-to-resolution ends at the last text.
 /// - **Purpose.** campaign → marketing; auto and agent → transactional; compliance → compliance.
 /// - **Keywords.** Each inbound text meets Messaging's `KeywordPolicy`: a carrier keyword or clear revocation is
-///   an opt-out (scope `all` for a carrier keyword, which blocks the number at Twilio; `marketing` for a phrase),
+///   an opt-out (scope `all` for a carrier keyword, which blocks the number at Twilio; for a phrase the mapping's
+///   `opt_out_phrase_scope`, `marketing` by default),
 ///   category "(opt-out)", or "(ignored)" when the customer had already opted out; HELP/INFO is a help event,
 ///   "(help)"; START/UNSTOP, and YES from a customer opted out in this log, is an opt-in, "(opt-in)"; an
 ///   ambiguous reply is a review hold, "(review)"; anything else has no category (an import knows no router).
 /// - **Variants.** A customer's variant comes from the mapping's `customers` list, else the variant column on
 ///   the customer's first text that has one, else the mapping's entry for the business number of the customer's
 ///   first text, else `default_variant` ("all"). `assigned_at` is the mapping's time, else the customer's first
-///   outbound text, else the first text.
+///   outbound text, else the first text. A customer's segment is the mapping's, else "unknown".
 struct MessagePlanner {
     let mapping: ImportMapping
     let phoneHashKey: UInt64
@@ -43,6 +55,7 @@ struct MessagePlanner {
         var customers = CustomerDirectory()
         var conversations: [ConversationRecord] = []
         var consentEvents: [ConsentEventRecord] = []
+        var handoffs: [HandoffRecord] = []
         var variants: [VariantRecord] = []
         var assignments: [AssignmentRecord] = []
         var kindCounts: [MessageKind: Int] = [:]
@@ -118,10 +131,46 @@ struct MessagePlanner {
                 if category == 3 { openConversations[conversation].optedOut = false }
                 threadStates[thread].lastInboundAt = row.at
                 threadStates[thread].lastInboundWasKeyword = category >= 1 && category <= 3
+                if category == 0 || category == 4 {
+                    threadStates[thread].lastQuestionAt = row.at
+                    threadStates[thread].lastQuestionHeld = category == 4
+                    threadStates[thread].lastQuestionKeyword = row.keywordText
+                }
                 plan.kindOfRow[index] = .customer
             } else {
                 if state.firstOutboundAt == nil { state.firstOutboundAt = row.at }
-                let kind = inferKind(row, threadStates[thread], numberRules[Int(row.business)], window: window)
+                let rule = numberRules[Int(row.business)]
+                var kind = inferKind(row, threadStates[thread], rule, window: window)
+                if kind != .campaign, !state.optedOut, log.arena.withBytes(row.body, ConfirmationWording.optOut.matches)
+                {
+                    // The confirmation with no keyword before it: someone decided a held reply was an opt-out.
+                    if row.kindOverride == nil && rule?.kind == nil { kind = .compliance }
+                    state.optedOut = true
+                    let question = threadStates[thread]
+                    recordConsent(
+                        .optOut,
+                        scope: .all,
+                        keyword: question.lastQuestionHeld && question.lastQuestionKeyword >= 0
+                            ? log.keywords[Int(question.lastQuestionKeyword)] : nil,
+                        customer: customer,
+                        at: row.at,
+                        &plan
+                    )
+                    openConversations[conversation].optedOut = true
+                    if openConversations[conversation].handoff >= 0 {
+                        plan.handoffs[Int(openConversations[conversation].handoff)].closedAt = row.at
+                    }
+                }
+                if kind == .agent {
+                    rebuildHandoff(
+                        at: row.at,
+                        threadStates[thread],
+                        conversation: conversation,
+                        customer: customer,
+                        &openConversations,
+                        &plan
+                    )
+                }
                 plan.kindOfRow[index] = kind
             }
             if state.firstAt == nil { state.firstAt = row.at }
@@ -162,6 +211,60 @@ struct MessagePlanner {
         return .campaign
     }
 
+    /// An agent's text: opens the conversation's hand-off (queued at the customer's latest question, picked up
+    /// now) or moves its close to now.
+    private func rebuildHandoff(
+        at: Int64,
+        _ thread: ThreadState,
+        conversation: Int,
+        customer: Int32,
+        _ conversations: inout [OpenConversation],
+        _ plan: inout Plan
+    ) {
+        if conversations[conversation].handoff >= 0 {
+            plan.handoffs[Int(conversations[conversation].handoff)].closedAt = at
+            return
+        }
+        conversations[conversation].handoff = Int32(plan.handoffs.count)
+        plan.handoffs.append(
+            HandoffRecord(
+                runID: runID,
+                handoffID: Int64(plan.handoffs.count + 1),
+                conversationID: Int64(conversation + 1),
+                customerID: Int64(customer) + 1,
+                queue: thread.lastQuestionHeld ? "review" : "agent",
+                queuedAt: thread.lastQuestionAt ?? at,
+                pickedUpAt: at,
+                closedAt: at,
+                resolution: .resolved,
+                agentID: nil
+            )
+        )
+    }
+
+    private func recordConsent(
+        _ kind: ConsentEventKind,
+        scope: ConsentScope?,
+        keyword: String?,
+        customer: Int32,
+        at: Int64,
+        _ plan: inout Plan
+    ) {
+        plan.consentEvents.append(
+            ConsentEventRecord(
+                runID: runID,
+                eventID: Int64(plan.consentEvents.count + 1),
+                customerID: Int64(customer) + 1,
+                at: at,
+                kind: kind,
+                keyword: keyword,
+                source: ConsentSource.keyword.rawValue,
+                scope: scope
+            )
+        )
+        plan.consentCounts[kind, default: 0] += 1
+    }
+
     /// The keyword layer on one inbound text; returns its category code and records the consent event.
     private func consent(
         _ row: ParsedMessage,
@@ -172,25 +275,13 @@ struct MessagePlanner {
     ) -> UInt8 {
         let keyword = row.keywordText >= 0 ? log.keywords[Int(row.keywordText)] : nil
         func record(_ kind: ConsentEventKind, scope: ConsentScope? = nil) {
-            plan.consentEvents.append(
-                ConsentEventRecord(
-                    runID: runID,
-                    eventID: Int64(plan.consentEvents.count + 1),
-                    customerID: Int64(customer) + 1,
-                    at: row.at,
-                    kind: kind,
-                    keyword: keyword,
-                    source: ConsentSource.keyword.rawValue,
-                    scope: scope
-                )
-            )
-            plan.consentCounts[kind, default: 0] += 1
+            recordConsent(kind, scope: scope, keyword: keyword, customer: customer, at: row.at, &plan)
         }
         switch row.keyword {
         case .optOutExact, .optOutPhrase:
             if state.optedOut { return 5 }
             state.optedOut = true
-            record(.optOut, scope: row.keyword == .optOutExact ? .all : .marketing)
+            record(.optOut, scope: row.keyword == .optOutExact ? .all : mapping.optOutPhraseScope)
             return 1
         case .help:
             record(.help)
@@ -219,6 +310,7 @@ struct MessagePlanner {
         for (customer, state) in states.enumerated() {
             let national = plan.customers.phones[customer].nationalNumber
             let rule = mapping.customers[national]
+            if let segment = rule?.segment { plan.customers.setSegment(segment, ofIndex: Int32(customer)) }
             let name =
                 rule?.variant ?? (state.variantFromColumn >= 0 ? log.variantNames[Int(state.variantFromColumn)] : nil)
                 ?? state.numberVariant ?? mapping.defaultVariant
@@ -233,6 +325,7 @@ struct MessagePlanner {
         for rule in mapping.customers.values.sorted(by: { $0.phone < $1.phone })
         where plan.customers.existingIndex(of: rule.phone.nationalNumber) == nil {
             let customer = plan.customers.index(of: rule.phone.nationalNumber, key: phoneHashKey, runID: runID)
+            if let segment = rule.segment { plan.customers.setSegment(segment, ofIndex: customer) }
             chosen.append((customer, variantIndex(rule.variant), rule.assignedAt))
         }
         var counts = Array(repeating: 0, count: names.count)
@@ -264,6 +357,11 @@ struct MessagePlanner {
         var lastAt: Int64 = 0
         var lastInboundAt: Int64?
         var lastInboundWasKeyword = false
+        /// The customer's latest text in the conversation that was not a STOP/HELP/START keyword.
+        var lastQuestionAt: Int64?
+        /// Whether that text was held for review, and its index in `ParsedMessageLog.keywords` (-1 for none).
+        var lastQuestionHeld = false
+        var lastQuestionKeyword: Int32 = -1
     }
 
     private struct CustomerState {
@@ -282,6 +380,8 @@ struct MessagePlanner {
         var startedAt: Int64
         var lastAt: Int64
         var optedOut = false
+        /// Index into `Plan.handoffs`, -1 while no agent has written.
+        var handoff: Int32 = -1
     }
 }
 
@@ -295,6 +395,9 @@ struct CustomerDirectory {
     var firstID: Int64 = 1
 
     func existingIndex(of national: Int64) -> Int32? { byNational[national] }
+
+    /// Gives the customer at `index` the segment a mapping names.
+    mutating func setSegment(_ segment: String, ofIndex index: Int32) { records[Int(index)].segment = segment }
 
     /// The index of the customer with ten-digit number `national`, adding a customer row when new.
     mutating func index(of national: Int64, key: UInt64, runID: Int64, whenNew: () -> Void = {}) -> Int32 {

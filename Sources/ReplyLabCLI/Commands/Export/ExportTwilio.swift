@@ -13,12 +13,14 @@ struct ExportTwilio: Command {
             abstract: "Write a run in Twilio's Console CSV format, with its orders and variant mapping.",
             discussion: """
                 Columns: From,To,Body,Status,SentDate,ApiVersion,NumSegments,ErrorCode,AccountSid,Sid,Direction,\
-                Price,PriceUnit; SentDate is ISO 8601 UTC with milliseconds. Automated and compliance replies are \
-                written as outbound-reply, campaigns and agents' texts as outbound-api. Numbers come from \
+                Price,PriceUnit,SenderType; SentDate is ISO 8601 UTC with milliseconds. Automated and compliance \
+                replies are written as outbound-reply, campaigns and agents' texts as outbound-api. SenderType says \
+                who wrote each text the way Conversations/Flex exports name a message's author (campaign, bot, \
+                agent, system, customer); the mapping file tells 'import twilio' to read it. Numbers come from \
                 customers.fictional_phone and messages.business_number, so only runs with fictional customers \
                 (simulations) can be exported; cells starting with = + - @ are neutralised with a leading ', \
                 which 'import twilio' undoes. --orders writes orders and abandoned carts; --mapping writes each \
-                customer's variant, so 'import twilio FILE --orders … --mapping …' gives the run back.
+                customer's variant and segment and the SenderType reading, so 'import twilio FILE --orders … --mapping …' gives the run back.
                 """,
             options: [
                 .option("db", value: "file", help: "The event-log SQLite file."),
@@ -32,7 +34,12 @@ struct ExportTwilio: Command {
 
     static let header = [
         "From", "To", "Body", "Status", "SentDate", "ApiVersion", "NumSegments", "ErrorCode", "AccountSid", "Sid",
-        "Direction", "Price", "PriceUnit",
+        "Direction", "Price", "PriceUnit", senderTypeColumn,
+    ]
+    static let senderTypeColumn = "SenderType"
+    /// Who wrote a text, in the words a messaging platform's author field uses; the mapping maps them back.
+    static let senderTypes: [(MessageKind, String)] = [
+        (.campaign, "campaign"), (.auto, "bot"), (.agent, "agent"), (.compliance, "system"), (.customer, "customer"),
     ]
     static let ordersHeader = ["order_id", "customer_phone", "created_at", "value_cents", "cart_id", "abandoned"]
 
@@ -134,6 +141,7 @@ struct ExportTwilio: Command {
                 .text(inbound ? "inbound" : (kind == .auto || kind == .compliance ? "outbound-reply" : "outbound-api")),
                 .decimal(cost == 0 ? 0 : -Double(cost) / 1_000_000, places: cost % 10 == 0 ? 5 : 6),
                 .text("USD"),
+                .text(Self.senderTypes.first { $0.0 == kind }?.1 ?? kind.rawValue),
             ])
         }
         try file.close()
@@ -184,6 +192,10 @@ struct ExportTwilio: Command {
     private func writeMapping(_ database: Database, to path: String) throws -> Int {
         let reader = try EventLogReader(database: database)
         var mapping = ImportMapping()
+        mapping.kindColumn = Self.senderTypeColumn
+        // Simulated flows run with FlowRuntime's default opt-out scope: a revocation phrase stops every message.
+        mapping.optOutPhraseScope = .all
+        mapping.kindValues = Dictionary(uniqueKeysWithValues: Self.senderTypes.map { ($0.1, $0.0) })
         let variants = try reader.variants(ofRun: runID)
         mapping.variants = variants.map {
             ImportMapping.VariantRule(name: $0.name, share: $0.share, isHoldout: $0.isHoldout, flow: $0.flow)
@@ -191,7 +203,7 @@ struct ExportTwilio: Command {
         let names = Dictionary(uniqueKeysWithValues: variants.map { ($0.variantID, $0.name) })
         let statement = try database.prepare(
             """
-            SELECT c.fictional_phone, a.variant_id, a.assigned_at
+            SELECT c.fictional_phone, a.variant_id, a.assigned_at, c.segment
             FROM assignments a JOIN customers c ON c.run_id = a.run_id AND c.customer_id = a.customer_id
             WHERE a.run_id = ? ORDER BY a.customer_id
             """
@@ -203,7 +215,8 @@ struct ExportTwilio: Command {
             mapping.customers[phone.nationalNumber] = ImportMapping.CustomerRule(
                 phone: phone,
                 variant: variant,
-                assignedAt: try statement.column(2)
+                assignedAt: try statement.column(2),
+                segment: try statement.column(3)
             )
         }
         guard FileManager.default.createFile(atPath: path, contents: Data(mapping.jsonText.utf8)) else {

@@ -23,6 +23,7 @@ enum ImportReportText {
             lines += file(messages, loadedLabel: "messages loaded", loadedDetail: kinds(report.kinds))
             row("customers", report.customers, detail: ordersBuyers(report), into: &lines)
             row("conversations", report.conversations, into: &lines)
+            if report.handoffs > 0 { row("hand-offs (from agents' texts)", report.handoffs, into: &lines) }
             let consent = report.consentEvents.values.reduce(0, +)
             row("consent events", consent, detail: consentDetail(report.consentEvents), into: &lines)
             if report.whatsApp > 0 { row("WhatsApp texts (stored like SMS)", report.whatsApp, into: &lines) }

@@ -12,7 +12,9 @@ struct ImportTwilio: Command {
                 Headers are matched by alias (SentDate, date_sent, Date Sent…). Dates: ISO 8601, RFC 2822, or \
                 naive (taken as UTC and counted). Texts are threaded per business and customer number with a \
                 48 h inactivity gap; campaign, automated, agent and compliance texts are told apart by a \
-                documented rule; STOP/HELP/START become consent events. The same file twice adds nothing; Sids \
+                documented rule (or the mapping's kind column); agents' texts rebuild hand-offs (queued at the customer's \
+                question, closed at the last agent text); STOP/HELP/START become consent events, and an opt-out \
+                confirmation with no STOP before it records the opt-out a reviewer decided. The same file twice adds nothing; Sids \
                 an earlier import holds are skipped. The mapping file (JSON) names other columns, kinds and \
                 variants. Orders join customers by the keyed phone hash; rows flagged abandoned are carts.
                 """,
