@@ -98,7 +98,7 @@ import Testing
 
     @Test func anUnknownIntentIsNamedWithTheClosestOne() {
         let text =
-            #"{"format": "replylab-replies/1", "intents": {"yes_by": ["yes"]}, "agent_greetings": ["hi"], "agent_closings": ["bye"], "agent_names": ["Sam"]}"#
+            #"{"format": "replylab-replies/1", "intents": {"yes_by": ["yes"]}, "agent_greetings": ["hi"], "agent_names": ["Sam"]}"#
         #expect {
             try ReplyCorpus.parse(Array(text.utf8), file: "bad.json")
         } throws: { error in

@@ -13,8 +13,6 @@ public struct ReplyCorpus: Sendable {
     public let phrasings: [[String]]
     /// Agent opening lines with `{first_name}` and `{agent}` placeholders.
     public let agentGreetings: [String]
-    /// What an agent texts when closing a sales chat; also `{checkout_url}`.
-    public let agentClosings: [String]
     public let agentNames: [String]
 
     /// The phrasings of `intent`.
@@ -33,7 +31,7 @@ public struct ReplyCorpus: Sendable {
     /// Every intent must have at least one phrasing; unknown intents are refused with the closest name.
     public static func parse(_ bytes: [UInt8], file: String) throws(SimulationError) -> ReplyCorpus {
         let root = try ExperimentReader(parsing: bytes, file: file, options: .experiment)
-        try root.requireObject(allowed: ["format", "intents", "agent_greetings", "agent_closings", "agent_names"])
+        try root.requireObject(allowed: ["format", "intents", "agent_greetings", "agent_names"])
         let format = try root.required("format").string()
         guard format == Self.format else { throw try root.required("format").invalid("\"\(Self.format)\"") }
         let intents = try root.required("intents", "phrasings per intent")
@@ -48,17 +46,10 @@ public struct ReplyCorpus: Sendable {
             phrasings.append(texts)
         }
         let greetings = try root.required("agent_greetings").stringArray()
-        let closings = try root.required("agent_closings").stringArray()
         let agentNames = try root.required("agent_names").stringArray()
         guard !greetings.isEmpty else { throw try root.required("agent_greetings").invalid("at least one greeting") }
-        guard !closings.isEmpty else { throw try root.required("agent_closings").invalid("at least one closing") }
         guard !agentNames.isEmpty else { throw try root.required("agent_names").invalid("at least one name") }
-        return ReplyCorpus(
-            phrasings: phrasings,
-            agentGreetings: greetings,
-            agentClosings: closings,
-            agentNames: agentNames
-        )
+        return ReplyCorpus(phrasings: phrasings, agentGreetings: greetings, agentNames: agentNames)
     }
 
     /// How a drawn phrasing is cased: 70% as written, 20% lower case, 10% capitals (assumption).

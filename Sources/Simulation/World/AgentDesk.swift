@@ -1,7 +1,6 @@
 import EventLog
 import FlowEngine
 import Messaging
-import Population
 
 /// The experiment's agent team on the kernel's `AgentPool`: the daily shifts laid out over the simulated days in
 /// the brand's zone, one pool agent per person per shift-day, and which person each pool agent is.
@@ -145,22 +144,12 @@ extension Shard {
             customers[Int(slot)].records.handoffs[open.record].agentID = person
         }
         guard customers[Int(slot)].session.status == .handedOff else { return }
-        let greetings = world.corpus.agentGreetings
-        let line = greetings[customers[Int(slot)].behaviour.nextIndex(greetings.count)]
-        sendAgentText(slot, text: agentText(line, slot: slot, person: person), at: now)
-    }
-
-    /// An agent line with the customer's first name, the agent's name and the checkout link filled in.
-    func agentText(_ line: String, slot: Int32, person: Int64) -> String {
-        let i = customers[Int(slot)].index
         let corpus = world.corpus
-        let firstName = world.population.firstNameTable[Int(world.population.firstName[i])]
-        return line.replacingAll("{first_name}", with: firstName.isEmpty ? "there" : firstName)
+        let greeting = corpus.agentGreetings[customers[Int(slot)].behaviour.nextIndex(corpus.agentGreetings.count)]
+        let firstName = world.population.firstNameTable[Int(world.population.firstName[customers[Int(slot)].index])]
+        let text = greeting.replacingAll("{first_name}", with: firstName.isEmpty ? "there" : firstName)
             .replacingAll("{agent}", with: corpus.agentNames[Int(person) % corpus.agentNames.count])
-            .replacingAll(
-                "{checkout_url}",
-                with: world.population.spec.storeURL + "/checkout/" + CustomerAttributesWriter.cartID(i)
-            )
+        sendAgentText(slot, text: text, at: now)
     }
 
     /// An agent's text: transactional (an answer the customer asked for), so the gate still applies quiet hours
@@ -232,11 +221,6 @@ extension Shard {
                 consent(slot, .reviewReleased, keyword: nil, source: ConsentSource.keyword.rawValue, at: now)
             }
         } else {
-            if let agent {
-                let closings = world.corpus.agentClosings
-                let line = closings[customers[Int(slot)].behaviour.nextIndex(closings.count)]
-                sendAgentText(slot, text: agentText(line, slot: slot, person: agent), at: now)
-            }
             let chance = world.behaviour.answered(parameters.agentConversion, afterMinutes: waitedMinutes)
             let ordered = customers[Int(slot)].behaviour.nextUnit() < chance
             outcome = ordered ? "ordered" : "resolved"
