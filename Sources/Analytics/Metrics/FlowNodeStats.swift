@@ -69,14 +69,16 @@ public struct IntentConfusion: Sendable, Hashable {
         return String(kept)
     }
 
-    /// Correctly routed replies ÷ replies whose intent has an expected category.
+    /// Correctly routed replies ÷ replies whose intent has an expected category, leaving out "(ignored)" replies
+    /// that no router saw (a one-way arm's, or a conversation's after it ended).
     public var accuracy: Rate {
+        let ignored = categories.firstIndex(of: "(ignored)")
         var right: Int64 = 0
         var total: Int64 = 0
         for (row, intent) in intents.enumerated() {
             guard let expected = expectedCategory(for: intent) else { continue }
             right += counts[row][expected]
-            total += counts[row].reduce(0, +)
+            total += counts[row].reduce(0, +) - (ignored.map { counts[row][$0] } ?? 0)
         }
         return Rate(right, of: total)
     }

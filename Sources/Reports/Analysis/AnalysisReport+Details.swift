@@ -132,50 +132,36 @@ extension Context {
         guard !arms.isEmpty else {
             return [.paragraph("No conversation in this run had a question (an inbound text that is not a keyword).")]
         }
-        let series = arms.map { arm -> DistributionChart.Series in
-            let values = arm.resolution.resolved.map(Double.init)
-            return .init(
-                name: arm.name,
-                values: values,
-                markers: markers(values, seed: options.bootstrapSeed &+ UInt64(bitPattern: arm.id)),
-                mean: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
-                excluded: [
-                    .init("abandoned hand-offs", count: arm.resolution.abandoned),
-                    .init("unresolved", count: arm.resolution.unresolved),
-                ]
-            )
+        // One series per arm and resolver: automated answers take seconds, agents minutes, and one histogram of
+        // both would hide either.
+        var series: [DistributionChart.Series] = []
+        for arm in arms {
+            let r = arm.resolution
+            for (who, values, excluded) in [
+                ("automation", r.automated, [DistributionChart.Excluded("unresolved", count: r.unresolved)]),
+                ("agent", r.agent, [DistributionChart.Excluded("abandoned hand-offs", count: r.abandoned)]),
+            ] where !values.isEmpty || excluded[0].count > 0 {
+                let doubles = values.map(Double.init)
+                let salt: UInt64 = who == "agent" ? 1_000 : 0
+                series.append(
+                    .init(
+                        name: "\(arm.name) · \(who)",
+                        values: doubles,
+                        markers: markers(doubles, seed: options.bootstrapSeed &+ UInt64(bitPattern: arm.id) &+ salt),
+                        mean: doubles.isEmpty ? nil : DurationSummary(doubles).mean,
+                        excluded: excluded
+                    )
+                )
+            }
         }
-        let all = series.flatMap(\.values)
         let chart = DistributionChart(
             title: "Time to resolution",
             format: .milliseconds,
-            style: .histogram(bins: 24),
+            style: .ecdf,
             series: series,
-            axisMaximum: all.isEmpty ? nil : max(1, DurationSummary.quantile(all, 0.95) ?? 1),
             intervalMethod: "\(Bootstrap.method), \(NumberText.grouped(Int64(options.bootstrapReplicates))) resamples, "
-                + "\(levelText) percentile interval, seed \(options.bootstrapSeed) + arm id",
+                + "\(levelText) percentile interval, seed \(options.bootstrapSeed) + arm id (+ 1,000 for agents)",
             csvName: "time-to-resolution"
-        )
-        var rows: [[ReportValue]] = []
-        for arm in arms {
-            let r = arm.resolution
-            for (who, values) in [("automation", r.automated), ("agent", r.agent)] where !values.isEmpty {
-                let summary = DurationSummary(values.map(Double.init))
-                rows.append([
-                    .text(arm.name), .text(who), .integer(Int64(summary.count)),
-                    .milliseconds(Int64(summary.median.rounded())), .milliseconds(Int64(summary.p90.rounded())),
-                    .milliseconds(Int64(summary.mean.rounded())),
-                ])
-            }
-        }
-        let byWho = DataTable(
-            title: "Resolved by automation and by agents",
-            columns: [
-                .init("Arm"), .init("Resolved by"), .init("Conversations"), .init("Median", csvName: "median_ms"),
-                .init("p90", csvName: "p90_ms"), .init("Mean", csvName: "mean_ms"),
-            ],
-            rows: rows,
-            csvName: "resolution-by-who"
         )
         let rates = DataTable(
             title: "Automation and queues",
@@ -196,7 +182,7 @@ extension Context {
             },
             csvName: "automation"
         )
-        return [.distribution(chart), .table(byWho), .table(rates)]
+        return [.distribution(chart), .table(rates)]
     }
 
     func agents() -> [ReportBlock] {

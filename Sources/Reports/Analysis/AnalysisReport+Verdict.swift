@@ -28,6 +28,16 @@ extension Context {
 
     func verdictLines() -> [String] {
         guard let baseline, let lead else { return singleArmLines() }
+        return comparedLines(baseline, lead).map(Self.capitalisedFirst)
+    }
+
+    /// "conversational beat …" → "Conversational beat …": arm names start sentences.
+    static func capitalisedFirst(_ line: String) -> String {
+        guard let first = line.first else { return line }
+        return first.uppercased() + line.dropFirst()
+    }
+
+    func comparedLines(_ baseline: Analysis.Arm, _ lead: Analysis.Arm) -> [String] {
         var lines: [String] = []
         let results = baselineTable
         let rpr = "Revenue per recipient"
