@@ -12,6 +12,7 @@ enum CommandRegistry {
             AnalyzeCommand.self,
             StatsCommand.self,
             PowerCommand.self,
+            AuditCommand.self,
             ReportCommand.self,
             NotebookCommand.self,
         ]

@@ -127,6 +127,13 @@ import Testing
         #expect(MultipleComparisons.holm([0.6, 0.7]) == [1, 1])
     }
 
+    @Test func correctionsByName() {
+        let holm = MultipleComparisons.adjust([0.01, 0.04], by: .holm)
+        #expect(holm.adjusted == [0.02, 0.04])
+        #expect(holm.method == "Holm–Bonferroni step-down")
+        #expect(MultipleComparisons.adjust([0.01, 0.04], by: .none).adjusted == [0.01, 0.04])
+    }
+
     /// 20 % → 25 %, α 0.05 two-sided, power 0.8: 1093.739 per arm, the figure R's `power.prop.test(p1 = 0.2,
     /// p2 = 0.25, power = 0.8)` prints (same formula) and reference/analytics.md §3.2 lists as "pooled"; recomputed
     /// independently with scipy.stats.norm.ppf: 1093.7390457661647. 50 % → 75 % at power 0.9: 76.70692845177743.

@@ -40,4 +40,37 @@ public enum MultipleComparisons {
     }
 
     public static let benjaminiHochbergName = "Benjamini–Hochberg"
+
+    /// A correction by name, for reports that let the analyst choose.
+    public enum Correction: String, Sendable, Hashable, CaseIterable {
+        case none
+        case holm
+        case benjaminiHochberg = "benjamini-hochberg"
+
+        public var name: String {
+            switch self {
+            case .none: "no correction"
+            case .holm: MultipleComparisons.holmName
+            case .benjaminiHochberg: MultipleComparisons.benjaminiHochbergName
+            }
+        }
+    }
+
+    /// Adjusted p-values with the correction that made them, in the input order.
+    public struct Adjusted: Sendable, Hashable {
+        public let correction: Correction
+        public let raw: [Double]
+        public let adjusted: [Double]
+        public var method: String { correction.name }
+    }
+
+    public static func adjust(_ pValues: [Double], by correction: Correction) -> Adjusted {
+        let adjusted: [Double]
+        switch correction {
+        case .none: adjusted = pValues
+        case .holm: adjusted = holm(pValues)
+        case .benjaminiHochberg: adjusted = benjaminiHochberg(pValues)
+        }
+        return Adjusted(correction: correction, raw: pValues, adjusted: adjusted)
+    }
 }
