@@ -3,9 +3,12 @@
 enum CommandRegistry {
     static var commands: [any Command.Type] {
         [
+            Demo.self,
             TextCommand.self,
             FlowCommand.self,
             PopulationCommand.self,
+            Simulate.self,
+            StaffingCommand.self,
             DatabaseCommand.self,
             ImportCommand.self,
             ExportCommand.self,

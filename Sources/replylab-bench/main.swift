@@ -14,6 +14,10 @@ let scenarios: [(name: String, summary: String, run: ([String]) throws -> Void)]
         AnalyzeBenchmark.run
     ),
     ("csv", "Stream a Twilio-shaped CSV of --mb M (default 200) MB; goal >= 100 MB/s, flat memory.", CSVBenchmark.run),
+    (
+        "peer-campaign", "SimPy peer campaign -n N -c C --seed S [--variant oneway] [--draws FILE]; goal 50x SimPy.",
+        PeerCampaignBenchmark.run
+    ),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

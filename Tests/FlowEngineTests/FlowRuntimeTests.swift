@@ -343,3 +343,27 @@ import Testing
         #expect(text.cost == SegmentPricing.twilioUS.perSegment)
     }
 }
+
+/// Issue 13 item 4: the runtime records the configured scope for revocations in words, `all` for carrier keywords.
+@Suite struct OptOutScopeRuntimeTests {
+    @Test func phraseOptOutsTakeTheConfiguredScopeAndSTOPWidensIt() throws {
+        var runtime = TestSupport.runtime(try TestSupport.dataset("abandoned-cart.json"))
+        runtime.optOutScope = .marketing
+        let now = TestSupport.morning
+        let started = runtime.start(TestSupport.session(), at: now)
+        let phrase = runtime.resume(
+            started.session,
+            with: .message("stop texting me about carts"),
+            at: now.adding(seconds: 60)
+        )
+        #expect(phrase.session.recipient.consent.optOutScope(at: now.adding(seconds: 60)) == .marketing)
+        let stop = runtime.resume(phrase.session, with: .message("STOP"), at: now.adding(seconds: 120))
+        #expect(stop.session.recipient.consent.optOutScope(at: now.adding(seconds: 120)) == .all)
+        let again = runtime.resume(stop.session, with: .message("stop"), at: now.adding(seconds: 180))
+        #expect(again.session.recipient.consent.events.count == stop.session.recipient.consent.events.count)
+        var strict = runtime
+        strict.optOutScope = .all
+        let allScope = strict.resume(started.session, with: .message("stop texting me"), at: now.adding(seconds: 60))
+        #expect(allScope.session.recipient.consent.optOutScope(at: now.adding(seconds: 60)) == .all)
+    }
+}

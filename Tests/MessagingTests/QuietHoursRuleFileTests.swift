@@ -24,7 +24,8 @@ import Testing
         let rules = try QuietHoursRuleFile.decode(Data(json.utf8), file: "t.json")
         #expect(rules[0].windows[0] == nil)
         #expect(rules[0].windows[1] == SendWindow(hours: 8, 20))
-        let policy = QuietHoursPolicy(rules: [.federal] + rules, zones: ["America/Chicago"])
+        // No holiday calendars: Monday 2026-01-19 is MLK Day, a Louisiana blackout (see HolidayCalendarTests).
+        let policy = QuietHoursPolicy(rules: [.federal] + rules, zones: ["America/Chicago"], holidayCalendars: [])
         let sundayNoon = Instant(year: 2026, month: 1, day: 18, hour: 18)
         #expect(!policy.isAllowed(at: sundayNoon, timeZones: ["America/Chicago"], state: "LA"))
         #expect(

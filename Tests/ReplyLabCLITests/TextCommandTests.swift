@@ -110,7 +110,7 @@ private func object(_ line: Substring) throws -> [String: Any] {
 
     @Test func fileModePrintsOneJSONLinePerMessageWithItsLineNumber() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("replylab-text-\(UUID()).txt").path
-        try "STOP\r\nI can't stop smiling\n\nhelp\n😀😀\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "STOP\r\nWe must STOP this bill\n\nhelp\n😀😀\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = run(["text", "check", "--file", path, "--json"])
         #expect(result.status == 0)
@@ -123,7 +123,7 @@ private func object(_ line: Substring) throws -> [String: Any] {
         #expect(objects[3]["total_units"] as? Int == 4)
         let table = run(["text", "check", "--file", path])
         #expect(table.output.hasPrefix("line  encoding  segments  cost       reply class     text\n"))
-        #expect(table.output.contains("2     GSM-7     1         $0.0083    needs_review    I can't stop smiling"))
+        #expect(table.output.contains("2     GSM-7     1         $0.0083    needs_review    We must STOP this bill"))
     }
 
     @Test func aMissingFileIsNamedInOneLine() {
@@ -156,7 +156,7 @@ private func object(_ line: Substring) throws -> [String: Any] {
                 time zones   America/Chicago
                 rule         Federal: 08:00–21:00 — 47 CFR 64.1200(c)(1)
                 rule         Texas: Sun 12:00–21:00, Mon–Sat 09:00–21:00 — Tex. Bus. & Com. Code §301.051 (texts since SB 140, eff. 2025-09-01)
-                at 2026-01-18T17:00:00Z  blocked: quiet hours: Sun 11:00 in America/Chicago is outside 12:00–21:00 (Texas: Tex. Bus. & Com. Code §301.051 (texts since SB 140, eff. 2025-09-01)); next allowed 2026-01-18T18:00:00Z
+                at 2026-01-18T17:00:00Z  deferred by Texas quiet hours [hours]: quiet hours: Sun 11:00 in America/Chicago is outside 12:00–21:00 (Texas: Tex. Bus. & Com. Code §301.051 (texts since SB 140, eff. 2025-09-01)); next allowed 2026-01-18T18:00:00Z
 
                 """
         )
@@ -169,11 +169,11 @@ private func object(_ line: Substring) throws -> [String: Any] {
         #expect(texan.output.contains("time zones   America/New_York, America/Chicago, America/Denver (with TX)\n"))
         #expect(
             texan.output.contains(
-                "at 2026-12-01T14:00:00Z  blocked: quiet hours: Tue 08:00 in America/Chicago is outside 09:00–21:00"
+                "at 2026-12-01T14:00:00Z  deferred by Texas quiet hours [hours]: quiet hours: Tue 08:00 in America/Chicago is outside 09:00–21:00"
             )
         )
         let californian = run(["text", "phone", "+12125550123", "--state", "CA", "--at", "1796130000000"])
-        #expect(californian.output.contains("blocked: quiet hours: Tue 05:00 in America/Los_Angeles"))
+        #expect(californian.output.contains("[hours]: quiet hours: Tue 05:00 in America/Los_Angeles"))
     }
 
     @Test func invalidPhoneNumbersFailWithTheReason() {
@@ -197,9 +197,42 @@ private func object(_ line: Substring) throws -> [String: Any] {
         let result = run(["text", "phone", "504-555-0100", "--rules", path, "--at", "1768755600000"])
         #expect(result.status == 0)
         #expect(result.output.contains("rule         Louisiana: Sun no sending, Mon–Sat 08:00–20:00 — La. R.S. 45:811"))
-        #expect(result.output.contains("next allowed 2026-01-19T14:00:00Z"))
+        // Monday 2026-01-19 is Martin Luther King Day, a Louisiana holiday: the next allowed send is Tuesday.
+        #expect(result.output.contains("next allowed 2026-01-20T14:00:00Z"))
         let broken = run(["text", "phone", "504-555-0100", "--rules", "/no/rules.json"])
         #expect(broken.status == 1)
         #expect(broken.errors == "error: /no/rules.json: $: cannot read the file (does it exist?)\n")
+    }
+
+    /// Issue 13 items 3 and 5: `text phone --at` names the rule that held the text: hours, holiday calendar or cap.
+    @Test func phoneNamesTheHolidayCalendarAndTheCap() throws {
+        let holiday = run(["text", "phone", "504-555-0100", "--at", "1768831200000"])
+        #expect(holiday.output.contains("holidays     Louisiana: no marketing texts on 13 holidays"))
+        #expect(
+            holiday.output.contains(
+                "at 2026-01-19T14:00:00Z  deferred by Louisiana holiday calendar [calendar]: holiday: Birthday of "
+                    + "Martin Luther King, Jr. (Mon 2026-01-19 in America/Chicago)"
+            )
+        )
+        #expect(holiday.output.hasSuffix("next allowed 2026-01-20T14:00:00Z\n"))
+        let capped = run([
+            "text", "phone", "+13055550100", "--fictional", "--at", "1768755600000",
+            "--sent", "1768700000000,1768710000000,1768720000000",
+        ])
+        #expect(capped.output.contains("deferred by Florida same-subject cap [cap]: frequency cap: at most 3 per 24 h"))
+        #expect(capped.output.hasSuffix("next allowed 2026-01-19T13:00:00Z\n"))
+        let twoSends = run([
+            "text", "phone", "+13055550100", "--fictional", "--at", "1768755600000", "--sent",
+            "1768700000000,1768710000000",
+        ])
+        #expect(twoSends.output.hasSuffix("at 2026-01-18T17:00:00Z  allowed\n"))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("holidays-\(UUID()).json").path
+        try
+            #"{"calendars": [{"name": "Texas test", "states": ["TX"], "source": "test", "blocks_marketing": true, "holidays": [{"name": "Test Day", "date": "3rd sun jan"}]}]}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let fromFile = run(["text", "phone", "(214) 555-0123", "--holidays", path, "--at", "1768755600000"])
+        #expect(fromFile.output.contains("deferred by Texas test holiday calendar [calendar]: holiday: Test Day"))
+        #expect(run(["text", "phone", "(214) 555-0123", "--sent", "1"]).status == 64)
     }
 }

@@ -312,71 +312,33 @@ public struct FlowLinter: Sendable {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    /// "Reply CANCEL to cancel": a menu answer that the carrier keyword layer intercepts.
+    /// "Reply CANCEL to cancel", or QUIT anywhere in a list of choices: a menu answer that the carrier keyword
+    /// layer intercepts. Opt-out instructions ("Reply STOP to cancel", "Txt STOP to end") are not menu answers.
     private func menuAnswers(in template: Template, at path: String) -> [LintFinding] {
-        let verbs: Set<String> = ["reply", "text", "txt", "send", "respond", "answer"]
-        // Words that make "Reply STOP to …" an opt-out instruction rather than a menu answer.
-        let optOutWords: Set<String> = ["opt", "optout", "unsubscribe", "messages", "msgs", "texts", "alerts"]
-        // "to end" / "to quit" / "to stop" count only when the sentence ends there ("Txt STOP to end, HELP for
-        // help"), not in "Reply END to end your booking"; "to cancel" never does ("Reply CANCEL to cancel.").
-        let endingVerbs: Set<String> = ["end", "quit", "stop"]
-        func isOptOutInstruction(_ following: ArraySlice<String>) -> Bool {
-            if following.contains(where: { optOutWords.contains($0) }) { return true }
-            guard let verb = following.firstIndex(where: { endingVerbs.contains($0) }) else { return false }
-            return following.index(after: verb) == following.endIndex
-        }
         var findings: [LintFinding] = []
-        let sentences = template.literalText.split(whereSeparator: { ".!?;,\n".contains($0) })
-        for sentence in sentences {
-            findings += menuAnswers(
-                in: TokenizedText(String(sentence)).tokens,
-                at: path,
-                verbs: verbs,
-                isOptOutInstruction
-            )
-        }
-        return findings
-    }
-
-    private func menuAnswers(
-        in tokens: [String],
-        at path: String,
-        verbs: Set<String>,
-        _ isOptOutInstruction: (ArraySlice<String>) -> Bool
-    ) -> [LintFinding] {
-        var findings: [LintFinding] = []
-        var index = 0
-        while index < tokens.count {
-            defer { index += 1 }
-            guard verbs.contains(tokens[index]) else { continue }
-            var answerIndex = index + 1
-            if answerIndex < tokens.count, tokens[answerIndex] == "with" { answerIndex += 1 }
-            guard answerIndex < tokens.count else { continue }
-            let answer = tokens[answerIndex]
-            guard keywords.isReserved(answer) else { continue }
-            let following = tokens[(answerIndex + 1)..<min(tokens.count, answerIndex + 6)]
-            switch keywords.reservedClass(of: answer) {
+        for answer in OfferedAnswers(template.literalText, keywords: keywords).answers {
+            switch keywords.reservedClass(of: answer.word) {
             case .optOutExact?:
-                if isOptOutInstruction(following) { continue }
+                if OfferedAnswers.isOptOutInstruction(answer) { continue }
                 findings.append(
                     LintFinding(
                         severity: .error,
                         rule: "reserved-keyword-answer",
                         path: path,
                         message:
-                            "the text asks customers to reply \"\(answer.uppercased())\", a carrier opt-out keyword: replying opts them out of every message",
+                            "the text asks customers to reply \"\(answer.word.uppercased())\", a carrier opt-out keyword: replying opts them out of every message",
                         hint: "offer a number or another word (\"Reply 2 to cancel your booking\")"
                     )
                 )
             case .help?:
-                if following.contains("help") || answer == "help" { continue }
+                guard answer.byVerb, answer.word != "help", !answer.purpose.contains("help") else { continue }
                 findings.append(
                     LintFinding(
                         severity: .warning,
                         rule: "reserved-keyword-answer",
                         path: path,
                         message:
-                            "the text asks customers to reply \"\(answer.uppercased())\", a carrier help keyword: they get the help reply, not your menu",
+                            "the text asks customers to reply \"\(answer.word.uppercased())\", a carrier help keyword: they get the help reply, not your menu",
                         hint: "offer a number or another word"
                     )
                 )
@@ -544,6 +506,15 @@ public struct FlowLinter: Sendable {
 
     // MARK: - Opt-out language
 
+    /// True when `text` binds an opt-out keyword to a reply verb or to an opt-out purpose ("Reply STOP to opt out",
+    /// "STOP to unsubscribe"); the word STOP alone ("Stop by our store today") is no instruction.
+    static func saysHowToOptOut(_ text: String, keywords: KeywordPolicy) -> Bool {
+        OfferedAnswers(text, keywords: keywords).answers.contains { answer in
+            keywords.reservedClass(of: answer.word) == .optOutExact && OfferedAnswers.isOptOutInstruction(answer)
+                && (answer.byVerb || answer.preposition != nil)
+        }
+    }
+
     /// The first marketing text a campaign sends must tell customers how to opt out (CTIA guidelines); every
     /// path from the start up to its first wait is checked, so each arm of a random split is too.
     private func optOutLanguage(_ flow: Flow) -> [LintFinding] {
@@ -559,11 +530,7 @@ public struct FlowLinter: Sendable {
                 guard case .send(let template, let purpose) = action else { continue }
                 sent = true
                 if purpose == .transactional { break }
-                let tokens = TokenizedText(template.literalText).tokens
-                let saysHow =
-                    tokens.contains("stop") || tokens.contains("unsubscribe") || tokens.contains("optout")
-                    || Matcher.containsRun(["opt", "out"], in: tokens)
-                if !saysHow {
+                if !Self.saysHowToOptOut(template.literalText, keywords: keywords) {
                     findings.append(
                         LintFinding(
                             severity: .error,

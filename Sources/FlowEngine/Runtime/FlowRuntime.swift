@@ -26,6 +26,9 @@ public struct FlowRuntime: Sendable {
     public var subscriptionKeywords: [String] = ["START", "UNSTOP"]
     /// Most nodes one call may visit (goflow uses 100 per sprint).
     public var stepBudget: Int
+    /// What a revocation in words ("stop texting me", a reviewer's call) covers; the experiment file's opt-out
+    /// scope. A carrier keyword (STOP) is always `.all`: the carrier blocks every message.
+    public var optOutScope: OptOutScope = .all
 
     public init(
         flow: Flow,
@@ -120,7 +123,7 @@ public struct FlowRuntime: Sendable {
                 if Self.reviewOptOutOutcomes.contains(outcome) {
                     // The reviewer read a revocation: it is an opt-out, confirmed like STOP.
                     let phrase = session.recipient.consent.standing(at: now).openHold?.keyword ?? outcome
-                    sprint.session.recipient.consent.optOut(keyword: phrase, at: now)
+                    sprint.session.recipient.consent.optOut(keyword: phrase, at: now, scope: optOutScope)
                     sprint.events.append(.optedOut(keyword: phrase))
                     cancelPending(reason: "the reviewer recorded an opt-out for \"\(phrase)\"", &sprint)
                     sendCompliance(optOutConfirmation, &sprint)
@@ -176,12 +179,14 @@ public struct FlowRuntime: Sendable {
         let match = keywords.classify(text)
         switch match.keywordClass {
         case .optOutExact, .optOutPhrase:
-            guard !sprint.session.recipient.consent.isOptedOut(at: sprint.now) else {
+            let scope = match.keywordClass == .optOutExact ? OptOutScope.all : optOutScope
+            // A second opt-out is news only when it widens the first (STOP after "stop the promos").
+            if let current = sprint.session.recipient.consent.optOutScope(at: sprint.now), current.includes(scope) {
                 sprint.events.append(.ignored(reason: "already opted out; no second confirmation"))
                 return true
             }
             let keyword = match.keyword ?? text
-            sprint.session.recipient.consent.optOut(keyword: keyword, at: sprint.now)
+            sprint.session.recipient.consent.optOut(keyword: keyword, at: sprint.now, scope: scope)
             sprint.events.append(.optedOut(keyword: keyword))
             cancelPending(reason: "the customer opted out by \"\(keyword)\"", &sprint)
             sendCompliance(optOutConfirmation, &sprint)

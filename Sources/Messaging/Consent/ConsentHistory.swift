@@ -27,12 +27,21 @@ public struct ConsentEvent: Hashable, Codable, Sendable {
     public var source: ConsentSource?
     /// For opt-outs and review holds: the keyword or phrase the recipient used ("STOP", "not interested").
     public var keyword: String?
+    /// For opt-outs: what the opt-out covers; nil (older records) reads as `.all`, the conservative side.
+    public var scope: OptOutScope?
 
-    public init(kind: Kind, at: Instant, source: ConsentSource? = nil, keyword: String? = nil) {
+    public init(
+        kind: Kind,
+        at: Instant,
+        source: ConsentSource? = nil,
+        keyword: String? = nil,
+        scope: OptOutScope? = nil
+    ) {
         self.kind = kind
         self.at = at
         self.source = source
         self.keyword = keyword
+        self.scope = scope
     }
 }
 
@@ -68,9 +77,9 @@ public struct ConsentHistory: Hashable, Codable, Sendable {
         record(ConsentEvent(kind: .optIn, at: at, source: source))
     }
 
-    /// Records a revocation by `keyword` (the keyword or phrase the recipient used) at `at`.
-    public mutating func optOut(keyword: String, at: Instant) {
-        record(ConsentEvent(kind: .optOut, at: at, keyword: keyword))
+    /// Records a revocation by `keyword` (the keyword or phrase the recipient used) at `at`, covering `scope`.
+    public mutating func optOut(keyword: String, at: Instant, scope: OptOutScope = .all) {
+        record(ConsentEvent(kind: .optOut, at: at, keyword: keyword, scope: scope))
     }
 
     /// Holds marketing from `at` until `releaseReview(at:)`, an opt-out or an opt-in, because the reply
@@ -140,6 +149,17 @@ public struct ConsentHistory: Hashable, Codable, Sendable {
         standing(at: instant).consent?.kind == .optOut
     }
 
+    /// The scope of the opt-out in force at `instant`, or nil when the recipient is not opted out.
+    public func optOutScope(at instant: Instant) -> OptOutScope? {
+        guard let event = standing(at: instant).consent, event.kind == .optOut else { return nil }
+        return event.scope ?? .all
+    }
+
+    /// True when a text for `purpose` at `instant` is barred by an opt-out.
+    public func isOptedOut(of purpose: MessagePurpose, at instant: Instant) -> Bool {
+        optOutScope(at: instant)?.covers(purpose) ?? false
+    }
+
     /// Whether marketing may go out at `instant`: only after an opt-in that no later opt-out revoked.
     public func mayMarket(at instant: Instant) -> ConsentDecision {
         let standing = standing(at: instant)
@@ -148,7 +168,8 @@ public struct ConsentHistory: Hashable, Codable, Sendable {
         }
         if event.kind == .optOut {
             let keyword = event.keyword.map { " by \"\($0)\"" } ?? ""
-            return ConsentDecision(allowed: false, reason: "opted out\(keyword) at \(event.at.iso8601)")
+            let scope = event.scope == .marketing ? " of marketing" : ""
+            return ConsentDecision(allowed: false, reason: "opted out\(scope)\(keyword) at \(event.at.iso8601)")
         }
         if let hold = standing.openHold {
             let phrase = hold.keyword.map { " of \"\($0)\"" } ?? ""

@@ -16,8 +16,8 @@ public struct ConsentLedger: Hashable, Codable, Sendable {
         histories[phone.e164, default: ConsentHistory()].optIn(source: source, at: at)
     }
 
-    public mutating func optOut(_ phone: PhoneNumber, keyword: String, at: Instant) {
-        histories[phone.e164, default: ConsentHistory()].optOut(keyword: keyword, at: at)
+    public mutating func optOut(_ phone: PhoneNumber, keyword: String, at: Instant, scope: OptOutScope = .all) {
+        histories[phone.e164, default: ConsentHistory()].optOut(keyword: keyword, at: at, scope: scope)
     }
 
     public mutating func holdForReview(_ phone: PhoneNumber, phrase: String, at: Instant) {

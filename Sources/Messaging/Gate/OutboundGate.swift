@@ -105,8 +105,8 @@ public struct OutboundGate: Sendable {
 
     /// Decides whether a text on `subject` for `purpose` may go to `recipient` at `at`.
     ///
-    /// Order: compliance replies always go; then a valid number, an opt-out (suppresses every purpose, as the
-    /// carrier would with error 21610), consent and open review holds (marketing only), frequency caps
+    /// Order: compliance replies always go; then a valid number, an opt-out (of scope `all`: every purpose, as the
+    /// carrier would with error 21610; of scope `marketing`: marketing only), consent and open review holds (marketing only), frequency caps
     /// (marketing only: the brand's and the state's same-subject caps), quiet hours. The gate does not record
     /// anything: once a text goes out, call `recipient.sends.record(subject:at:)`.
     public func check(
@@ -129,7 +129,7 @@ public struct OutboundGate: Sendable {
         if purpose == .compliance { return .send }
         guard recipient.phone != nil else { return .suppressed(SendHold(.noPhone, reason: "no valid phone number")) }
         let standing = recipient.consent.standing(at: at)
-        if standing.consent?.kind == .optOut {
+        if let optOut = standing.consent, optOut.kind == .optOut, (optOut.scope ?? .all).covers(purpose) {
             return .suppressed(SendHold(.optedOut, reason: recipient.consent.mayMarket(at: at).reason))
         }
         let isMarketing = purpose == .marketing

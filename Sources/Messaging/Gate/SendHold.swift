@@ -36,4 +36,41 @@ public struct SendHold: Hashable, Codable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { reason }
+
+    /// What kind of rule held the text (issue 13 item 5): a calling-hours rule, a holiday calendar, a cap, or
+    /// the recipient's consent, number or the text itself.
+    public enum RuleKind: String, Codable, Sendable, CaseIterable {
+        /// A federal or state calling-hours window (`rule` names it: "Federal", "Texas").
+        case hours
+        /// A state's holiday calendar (`rule`: "Louisiana").
+        case calendar
+        /// A frequency cap: the brand's or a state's same-subject cap (`rule`: "brand cap", "Florida").
+        case cap
+        case consent
+        case number
+        case template
+    }
+
+    public var ruleKind: RuleKind {
+        switch cause {
+        case .quietHours: return .hours
+        case .holiday: return .calendar
+        case .frequencyCap: return .cap
+        case .noConsent, .optedOut, .reviewHold: return .consent
+        case .noPhone: return .number
+        case .templateGap: return .template
+        }
+    }
+
+    /// "Texas quiet hours", "Louisiana holiday calendar", "Florida same-subject cap", "brand cap", "opted out".
+    public var ruleLabel: String {
+        switch cause {
+        case .quietHours: return "\(rule ?? "Federal") quiet hours"
+        case .holiday: return "\(rule ?? "state") holiday calendar"
+        case .frequencyCap:
+            guard let rule, rule != "brand cap" else { return "brand cap" }
+            return "\(rule) same-subject cap"
+        default: return cause.rawValue.replacingPlaceholder("_", with: " ")
+        }
+    }
 }

@@ -34,6 +34,40 @@ struct ReplyWords: Equatable {
         return words
     }
 
+    /// The words, with a reply spelt out letter by letter ("S T O P", "s.t.o.p") joined into one word.
+    var spelledOut: [String] {
+        guard words.count >= 3, words.allSatisfy({ $0.count == 1 }) else { return words }
+        return [words.joined()]
+    }
+
+    /// One clause of a reply: the words between sentence punctuation, dashes or line breaks, and whether it ended
+    /// with a question mark.
+    struct Clause {
+        let words: ReplyWords
+        let isQuestion: Bool
+    }
+
+    /// The clauses of `text`, split at . ! ? , ; : dashes, brackets and line breaks ("Stop - Mike" → "Stop",
+    /// "Mike"); clauses without words are dropped.
+    static func clauses(of text: String) -> [Clause] {
+        var clauses: [Clause] = []
+        var current = ""
+        func flush(question: Bool) {
+            let words = ReplyWords(current)
+            if !words.words.isEmpty { clauses.append(Clause(words: words, isQuestion: question)) }
+            current = ""
+        }
+        for character in text {
+            if ".!?,;:()\n\r\u{2013}\u{2014}".contains(character) || character == "-" || character == "\r\n" {
+                flush(question: character == "?")
+            } else {
+                current.append(character)
+            }
+        }
+        flush(question: false)
+        return clauses
+    }
+
     /// The words joined by single spaces: "OPT-OUT!" → "opt out".
     var joined: String { words.joined(separator: " ") }
 

@@ -9,6 +9,9 @@ public struct QuietHoursPolicy: Sendable {
     /// Zones assumed when a recipient's zone is unknown: everywhere in the US, so a send is inside the window
     /// wherever the recipient is.
     public let unknownZoneFallback: [String]
+    /// Holiday calendars; those with `blocksMarketing` bar sends on their observed holidays where their states
+    /// apply (LA and RI by default; `datasets/holidays.json` holds the presets).
+    public let holidayCalendars: [HolidayCalendar]
     /// Offset tables sorted by zone name.
     private let tables: [UTCOffsetTable]
 
@@ -16,10 +19,12 @@ public struct QuietHoursPolicy: Sendable {
     public init(
         rules: [QuietHoursRule],
         zones: [String] = AreaCodeDirectory.nanp.timeZoneNames,
-        unknownZoneFallback: [String] = QuietHoursPolicy.allUSZones
+        unknownZoneFallback: [String] = QuietHoursPolicy.allUSZones,
+        holidayCalendars: [HolidayCalendar] = HolidayCalendar.standardBlackouts
     ) {
         self.rules = rules
         self.unknownZoneFallback = unknownZoneFallback
+        self.holidayCalendars = holidayCalendars
         let names = Array(Set(zones + unknownZoneFallback)).sorted()
         tables = names.compactMap { UTCOffsetTable(zoneName: $0) }
     }
@@ -31,7 +36,8 @@ public struct QuietHoursPolicy: Sendable {
     ]
 
     /// Federal 08:00–21:00 plus FL, OK, MD (08:00–20:00, 3 per 24 h same subject), TX (09:00–21:00, Sunday
-    /// 12:00–21:00) and CT (09:00–20:00); sources in each rule and in compliance.md §3.2.
+    /// 12:00–21:00) and CT (09:00–20:00), with the LA and RI holiday blackouts; sources in each rule and in
+    /// compliance.md §3.2.
     public static let standard = QuietHoursPolicy(rules: [
         .federal, .florida, .oklahoma, .maryland, .texas, .connecticut,
     ])
@@ -46,19 +52,40 @@ public struct QuietHoursPolicy: Sendable {
         public let rules: [QuietHoursRule]
         /// The statutory same-subject caps of those rules (FL, OK, MD).
         public let sameSubjectCaps: [FrequencyLimit]
+        /// The holiday calendars that bar sends to this recipient (empty for most).
+        public let blackouts: [HolidayCalendar]
 
-        init(zones: [UTCOffsetTable], windows: [SendWindow?], rules: [QuietHoursRule]) {
+        init(
+            zones: [UTCOffsetTable],
+            windows: [SendWindow?],
+            rules: [QuietHoursRule],
+            blackouts: [HolidayCalendar] = []
+        ) {
             self.zones = zones
             self.windows = windows
             self.rules = rules
+            self.blackouts = blackouts
             sameSubjectCaps = rules.compactMap(\.sameSubjectCap)
         }
 
-        /// True when `instant` is inside the window in every candidate zone.
-        /// - Complexity: O(z log t) for z zones of t transitions; no allocation.
+        /// True when `instant` is inside the window, and not on a blackout holiday, in every candidate zone.
+        /// - Complexity: O(z (log t + b log h)) for z zones of t transitions and b blackout calendars.
         public func isAllowed(at instant: Instant) -> Bool {
-            for zone in zones where !Self.inside(zone.localTime(at: instant), windows) { return false }
+            for zone in zones where !isOpen(zone.localTime(at: instant)) { return false }
             return true
+        }
+
+        /// Inside the day's window and not a blackout holiday.
+        func isOpen(_ local: LocalTime) -> Bool {
+            Self.inside(local, windows) && blackoutHoliday(onDay: local.day) == nil
+        }
+
+        /// The first blackout calendar observing a holiday on the local `day`, and the holiday's name.
+        public func blackoutHoliday(onDay day: Int64) -> (calendar: HolidayCalendar, holiday: String)? {
+            for calendar in blackouts {
+                if let name = calendar.holiday(onDay: day) { return (calendar, name) }
+            }
+            return nil
         }
 
         static func inside(_ local: LocalTime, _ windows: [SendWindow?]) -> Bool {
@@ -80,7 +107,7 @@ public struct QuietHoursPolicy: Sendable {
                 var blocked = false
                 for zone in zones {
                     let local = zone.localTime(at: candidate)
-                    if Self.inside(local, windows) { continue }
+                    if isOpen(local) { continue }
                     blocked = true
                     latestOpening = max(latestOpening, nextOpening(in: zone, from: local, at: candidate))
                 }
@@ -92,24 +119,34 @@ public struct QuietHoursPolicy: Sendable {
 
         /// When the window next opens in `zone` after the local time `local` (at instant `instant`).
         private func nextOpening(in zone: UTCOffsetTable, from local: LocalTime, at instant: Instant) -> Instant {
-            for dayOffset in Int64(0)...7 {
+            for dayOffset in Int64(0)...14 {
                 let day = local.day + dayOffset
-                guard let window = windows[Int((day + 4).floorModulo(7))] else { continue }
+                guard let window = windows[Int((day + 4).floorModulo(7))], blackoutHoliday(onDay: day) == nil else {
+                    continue
+                }
                 let openingLocal = day * LocalTime.millisecondsPerDay + Int64(window.startMinute) * 60_000
                 guard openingLocal > local.localMilliseconds else { continue }
                 let opening = zone.instant(atLocalMilliseconds: openingLocal, near: instant)
                 if opening > instant { return opening }
             }
-            return instant.adding(seconds: 8 * 86_400)
+            return instant.adding(seconds: 15 * 86_400)
         }
 
         /// Why `instant` is outside the window, naming the zone, the local time and the rule; nil when allowed.
         public func blockingReason(at instant: Instant) -> String? { blockingHold(at: instant)?.reason }
 
-        /// The same as a `SendHold`, with the blocking rule's name as its `rule`.
+        /// The same as a `SendHold`, with the blocking rule's or calendar's name as its `rule`; a blackout holiday
+        /// is named before the hours, since it closes the whole day.
         public func blockingHold(at instant: Instant) -> SendHold? {
             for zone in zones {
                 let local = zone.localTime(at: instant)
+                if let blackout = blackoutHoliday(onDay: local.day) {
+                    let date = CivilDate(daysSinceEpoch: local.day).isoDate
+                    let reason =
+                        "holiday: \(blackout.holiday) (\(Weekday.names[local.weekday]) \(date) in \(zone.zoneName)); "
+                        + "\(blackout.calendar.name) bars marketing texts on its holidays (\(blackout.calendar.source))"
+                    return SendHold(.holiday, rule: blackout.calendar.name, reason: reason)
+                }
                 if Self.inside(local, windows) { continue }
                 let rule =
                     rules.last { !Self.inside(local, $0.windows) } ?? rules.first ?? QuietHoursRule.federal
@@ -150,7 +187,8 @@ public struct QuietHoursPolicy: Sendable {
                 }
             }
         }
-        return Schedule(zones: zones, windows: windows, rules: applicable)
+        let blackouts = holidayCalendars.filter { $0.blocksMarketing && $0.applies(to: states) }
+        return Schedule(zones: zones, windows: windows, rules: applicable, blackouts: blackouts)
     }
 
     /// The precomputed table for `name`, if any.

@@ -12,11 +12,25 @@ struct TextCheck: Command {
                 Segments follow Twilio's calculator (GSM-7 160/153, UCS-2 70/67, no character split across \
                 segments). The keyword class is what the text would mean as a customer's reply: opt_out_exact, \
                 opt_out_phrase, needs_review, help, opt_in or none.
+
+                A FILE ending in .csv is a labelled set: a header with "text" and "expected" columns (expected is \
+                one of those classes), as in datasets/replies/labelled.csv. Each reply is checked against its label \
+                and a summary gives opt-out recall (opt-outs classed as opt-outs; goal 100%) and false holds \
+                (help, opt-in and ordinary replies held as opt-out or review; goal at most 2%). Exit status 1 when \
+                a goal is missed.
                 """,
             arguments: [ArgumentSpec("message", help: "The text to check (quote it).", optional: true)],
             options: [
-                .option("file", value: "FILE", help: "Check every line of FILE as one message."),
-                .flag("json", help: "Print JSON (one object per message, one per line with --file)."),
+                .option(
+                    "file",
+                    value: "FILE",
+                    help: "Check every line of FILE as one message; a .csv FILE is a labelled set (see above)."
+                ),
+                .flag(
+                    "json",
+                    help: "Print JSON (one object per message, one per line with --file; a labelled set ends with a "
+                        + "summary object)."
+                ),
                 .option(
                     "header",
                     value: "8-bit|16-bit",
@@ -74,6 +88,7 @@ struct TextCheck: Command {
             return ExitStatus.success
         }
         guard let file else { return ExitStatus.usage }
+        if file.lowercased().hasSuffix(".csv") { return try runLabelled(file, console) }
         let lines = try Self.readLines(of: file)
         if !json { console.out("line  encoding  segments  cost       reply class     text") }
         for (index, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
@@ -103,9 +118,18 @@ struct TextCheck: Command {
 enum TextCommandError: Error, CustomStringConvertible {
     case unreadableFile(path: String)
     case notUTF8(path: String)
+    /// A labelled set whose header lacks the `text` or `expected` column.
+    case labelledHeader(path: String, found: [String])
+    /// A labelled set's row that cannot be used, at its line.
+    case labelledRow(path: String, line: Int, problem: String)
 
     var description: String {
         switch self {
+        case .labelledHeader(let path, let found):
+            return "\(path): a labelled set needs a header with \"text\" and \"expected\" columns, found "
+                + (found.isEmpty ? "an empty file" : found.map { "\"\($0)\"" }.joined(separator: ", "))
+        case .labelledRow(let path, let line, let problem):
+            return "\(path):\(line): \(problem)"
         case .unreadableFile(let path): return "\(path): cannot read the file (does it exist?)"
         case .notUTF8(let path): return "\(path): the file is not UTF-8 text"
         }

@@ -1,7 +1,8 @@
 import Messaging
 
 /// `replylab text phone NUMBER`: what ReplyLab makes of a phone number: E.164, mask, state, zones, and whether
-/// a marketing text may reach it now or when it next may.
+/// a marketing text may reach it at a given instant, and if not, which rule (hours, holiday calendar, cap) held it
+/// and when it next may.
 struct TextPhone: Command {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
@@ -13,6 +14,16 @@ struct TextPhone: Command {
                 .option("state", value: "XX", help: "Known state of residence; its rules apply too."),
                 .flag("fictional", help: "Accept never-assigned 0XX/1XX exchanges (synthetic customers)."),
                 .option("rules", value: "FILE", help: "Quiet-hours rules JSON (default: the built-in rules)."),
+                .option(
+                    "holidays",
+                    value: "FILE",
+                    help: "Holiday calendars JSON (default: built-in LA and RI blackouts; see datasets/holidays.json)."
+                ),
+                .option(
+                    "sent",
+                    value: "EPOCH_MS,…",
+                    help: "Earlier marketing sends on the same subject, so --at also checks frequency caps."
+                ),
             ]
         )
     }
@@ -22,6 +33,8 @@ struct TextPhone: Command {
     let residence: String?
     let allowFictional: Bool
     let rulesFile: String?
+    let holidaysFile: String?
+    let sent: [Instant]
 
     init(arguments: ParsedArguments) throws {
         number = try arguments.argument("number") ?? { throw UsageError("give a phone number in quotes") }()
@@ -36,6 +49,14 @@ struct TextPhone: Command {
         residence = arguments.value("state")?.uppercased()
         allowFictional = arguments.flag("fictional")
         rulesFile = arguments.value("rules")
+        holidaysFile = arguments.value("holidays")
+        sent = try (arguments.value("sent") ?? "").split(separator: ",").map { text in
+            guard let value = Int64(text.trimmingCharacters(in: .whitespaces)) else {
+                throw UsageError("--sent expects comma-separated UTC epoch milliseconds, got '\(text)'")
+            }
+            return Instant(epochMilliseconds: value)
+        }
+        if !sent.isEmpty && at == nil { throw UsageError("--sent needs --at: the caps are judged at that instant") }
     }
 
     func run(_ console: Console) throws -> Int32 {
@@ -52,26 +73,55 @@ struct TextPhone: Command {
         let zones = recipient.candidateTimeZones
         let addedBy = zones.count > info.timeZones.count ? residence.map { " (with \($0))" } ?? "" : ""
         console.out("time zones   \(zones.joined(separator: ", "))\(addedBy)")
-        let policy =
-            try rulesFile.map { QuietHoursPolicy(rules: try QuietHoursRuleFile.load(contentsOf: $0)) }
-            ?? QuietHoursPolicy.standard
+        let rules = try rulesFile.map { try QuietHoursRuleFile.load(contentsOf: $0) } ?? QuietHoursPolicy.standard.rules
+        let calendars =
+            try holidaysFile.map { try HolidayCalendarFile.load(contentsOf: $0) } ?? HolidayCalendar.standardBlackouts
+        let policy = QuietHoursPolicy(rules: rules, holidayCalendars: calendars)
         let schedule = policy.schedule(for: recipient)
         for rule in schedule.rules {
             let window = Self.describe(rule.windows)
             let cap = rule.sameSubjectCap.map { "; \($0.maxSends) per \($0.windowSeconds / 3600) h same subject" } ?? ""
             console.out("rule         \(rule.name): \(window)\(cap) — \(rule.source)")
         }
-        if let at {
-            if let reason = schedule.blockingReason(at: at) {
-                console.out(
-                    "at \(at.iso8601)  blocked: \(reason); next allowed \(schedule.nextAllowed(after: at).iso8601)"
-                )
-            } else {
-                console.out("at \(at.iso8601)  allowed")
-            }
+        for calendar in schedule.blackouts {
+            let observed =
+                calendar.observance == .none ? "" : ", weekend dates observed \(calendar.observance.rawValue)"
+            console.out(
+                "holidays     \(calendar.name): no marketing texts on \(calendar.holidays.count) holidays\(observed) "
+                    + "— \(calendar.source)"
+            )
         }
+        guard let at else { return ExitStatus.success }
+        console.out(Self.verdict(recipient: recipient, schedule: schedule, policy: policy, sent: sent, at: at))
         return ExitStatus.success
     }
+
+    /// The gate's answer for a marketing text at `at` to a recipient who opted in: allowed, or held by which rule
+    /// and until when. Earlier `sent` times count toward the caps.
+    static func verdict(
+        recipient: RecipientCompliance,
+        schedule: QuietHoursPolicy.Schedule,
+        policy: QuietHoursPolicy,
+        sent: [Instant],
+        at: Instant
+    ) -> String {
+        var consented = recipient
+        consented.consent.optIn(source: .webForm, at: Instant(epochMilliseconds: Int64.min / 2))
+        for time in sent { consented.sends.record(subject: subject, at: time) }
+        let gate = OutboundGate(quietHours: policy, cap: .none)
+        switch gate.check(consented, schedule: schedule, purpose: .marketing, subject: subject, at: at) {
+        case .send:
+            return "at \(at.iso8601)  allowed"
+        case .deferred(let until, let hold):
+            return "at \(at.iso8601)  deferred by \(hold.ruleLabel) [\(hold.ruleKind.rawValue)]: \(hold.reason); "
+                + "next allowed \(until.iso8601)"
+        case .suppressed(let hold):
+            return "at \(at.iso8601)  suppressed by \(hold.ruleLabel) [\(hold.ruleKind.rawValue)]: \(hold.reason)"
+        }
+    }
+
+    /// The one subject `--sent` sends and the judged text share, so same-subject caps apply.
+    static let subject = "campaign"
 
     /// "08:00–21:00" when every day is the same, else runs of days: "Sun 12:00–21:00, Mon–Sat 09:00–21:00".
     static func describe(_ windows: [SendWindow?]) -> String {
