@@ -117,12 +117,13 @@ struct AnalyzeCommand: Command {
         return ExitStatus.success
     }
 
-    /// The run's own attribution window (`"attribution": {"window_days": N}` in its configuration), if it has one.
+    /// The run's own attribution window (`"attribution": {"window_days": N}` in its configuration, or in the
+    /// experiment it records), if it has one.
     static func configuredWindow(_ database: Database, run id: Int64) throws -> AttributionWindow? {
         guard let run = try EventLogReader(database: database).runs().first(where: { $0.id == id }),
             let config = try? JSONParser.parse(run.configJSON),
-            case .number(let days)? = config["attribution"]?["window_days"], days >= 1, days <= 365,
-            days == days.rounded()
+            case .number(let days)? = (config["attribution"] ?? config["experiment"]?["attribution"])?["window_days"],
+            days >= 1, days <= 365, days == days.rounded()
         else { return nil }
         var window = AttributionWindow.replylab
         window.name = "run configuration"
