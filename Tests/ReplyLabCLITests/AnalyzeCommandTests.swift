@@ -78,7 +78,9 @@ import Testing
         let missingRun = run(["analyze", "--db", database, "--out", folder.path, "--run", "9"])
         #expect(missingRun.status == 1)
         #expect(missingRun.errors.contains("no run 9 in the event log; runs: 1"))
-        let missingFile = run(["analyze", "--db", folder.appendingPathComponent("none.sqlite").path, "--out", folder.path])
+        let missingFile = run([
+            "analyze", "--db", folder.appendingPathComponent("none.sqlite").path, "--out", folder.path,
+        ])
         #expect(missingFile.status == 1)
     }
 }

@@ -63,7 +63,8 @@ public struct IntentConfusion: Sendable, Hashable {
 
     static func letters(_ text: String) -> String {
         var kept = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars where ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+        for scalar in text.lowercased().unicodeScalars
+        where ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
             kept.append(scalar)
         }
         return String(kept)

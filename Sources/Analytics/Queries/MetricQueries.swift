@@ -297,7 +297,8 @@ public enum MetricQueries {
 
     public static let nodeCategories = MetricQuery(
         name: "node_categories",
-        purpose: "one row per variant, flow node and category: inbound texts the node's router (or keyword layer) sorted",
+        purpose:
+            "one row per variant, flow node and category: inbound texts the node's router (or keyword layer) sorted",
         template: """
             SELECT COALESCE(a.variant_id, -1) AS variant_id, m.flow_node, COALESCE(m.category, '(none)') AS category,
                 COUNT(*) AS replies

@@ -58,9 +58,11 @@ extension Context {
             let t = arm.totals
             let costPerOrder: ReportValue = t.orders == 0 ? .missing : .microdollars(t.costMicrodollars / t.orders)
             let epm: ReportValue =
-                t.deliveredMessages == 0 ? .missing : .cents(Int64((Double(t.revenueCents) / Double(t.deliveredMessages)).rounded()))
+                t.deliveredMessages == 0
+                ? .missing : .cents(Int64((Double(t.revenueCents) / Double(t.deliveredMessages)).rounded()))
             return [
-                .text(arm.name), .integer(t.assigned), .integer(t.delivered), .integer(t.orders), .cents(t.revenueCents),
+                .text(arm.name), .integer(t.assigned), .integer(t.delivered), .integer(t.orders),
+                .cents(t.revenueCents),
                 t.delivered == 0 ? .missing : .cents(Int64(t.revenuePerRecipient.mean.rounded())), epm,
                 .integer(t.outboundSegments), .microdollars(t.costMicrodollars), costPerOrder,
                 t.returnOnCost.map { .decimal($0, places: 1) } ?? .missing,
@@ -80,9 +82,17 @@ extension Context {
                             csvName: "revenue_per_recipient_cents",
                             description: "revenue of delivered customers ÷ delivered customers"
                         ),
-                        .init("EPM", csvName: "revenue_per_delivered_message_cents", description: "revenue ÷ delivered texts"),
+                        .init(
+                            "EPM",
+                            csvName: "revenue_per_delivered_message_cents",
+                            description: "revenue ÷ delivered texts"
+                        ),
                         .init("Segments", description: "outbound segments"),
-                        .init("Message cost", csvName: "cost_microdollars", description: "every text, inbound included"),
+                        .init(
+                            "Message cost",
+                            csvName: "cost_microdollars",
+                            description: "every text, inbound included"
+                        ),
                         .init("Cost / order", csvName: "cost_per_order_microdollars"),
                         .init("ROI", description: "(revenue − message cost) ÷ message cost"),
                     ],
@@ -96,17 +106,26 @@ extension Context {
                 let uplift = arm.totals.revenuePerAssigned.mean - holdout.totals.revenuePerAssigned.mean
                 let incremental = Int64((uplift * Double(arm.totals.assigned)).rounded())
                 let cost = arm.totals.costMicrodollars
-                let roi = cost == 0 ? ReportValue.missing : .decimal(Double(incremental * 10_000 - cost) / Double(cost), places: 1)
+                let roi =
+                    cost == 0
+                    ? ReportValue.missing : .decimal(Double(incremental * 10_000 - cost) / Double(cost), places: 1)
                 return [
                     .init(
                         "\(arm.name): incremental revenue",
                         .cents(incremental),
-                        detail: "(revenue per customer − holdout's) × \(NumberText.grouped(arm.totals.assigned)) customers"
+                        detail:
+                            "(revenue per customer − holdout's) × \(NumberText.grouped(arm.totals.assigned)) customers"
                     ),
-                    .init("\(arm.name): incremental ROI", roi, detail: "(incremental revenue − message cost) ÷ message cost"),
+                    .init(
+                        "\(arm.name): incremental ROI",
+                        roi,
+                        detail: "(incremental revenue − message cost) ÷ message cost"
+                    ),
                 ]
             }
-            blocks.append(.keyValues(KeyValueList(title: "Over the holdout", items: items, csvName: "incremental-revenue")))
+            blocks.append(
+                .keyValues(KeyValueList(title: "Over the holdout", items: items, csvName: "incremental-revenue"))
+            )
         }
         return blocks
     }
@@ -116,13 +135,16 @@ extension Context {
         guard !values.isEmpty else { return [] }
         return [Bootstrap.Statistic.median, .p90].map { statistic in
             let point = DurationSummary.quantile(values, statistic.probability) ?? .nan
-            let interval = values.count < 2 ? nil : try? Bootstrap.interval(
-                values,
-                statistic: statistic,
-                seed: seed,
-                replicates: options.bootstrapReplicates,
-                level: options.confidenceLevel
-            )
+            let interval =
+                values.count < 2
+                ? nil
+                : try? Bootstrap.interval(
+                    values,
+                    statistic: statistic,
+                    seed: seed,
+                    replicates: options.bootstrapReplicates,
+                    level: options.confidenceLevel
+                )
             return .init(statistic.name, value: point, interval: interval.map { $0.interval.low...$0.interval.high })
         }
     }
@@ -333,7 +355,8 @@ extension Context {
                             .init("Categories", description: "inbound texts by category, most frequent first"),
                             .init(
                                 "Drop-off",
-                                description: "conversations that ended here by expiry, opt-out or failure, or never ended"
+                                description:
+                                    "conversations that ended here by expiry, opt-out or failure, or never ended"
                             ),
                             .init("Expired", description: "of the drop-off, ended by the flow's expiry"),
                         ],

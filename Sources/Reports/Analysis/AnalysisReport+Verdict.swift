@@ -96,12 +96,15 @@ extension Context {
     func guardrailLine(_ lead: Analysis.Arm, _ baseline: Analysis.Arm) -> String {
         let a = lead.totals.optOutRate.value
         let b = baseline.totals.optOutRate.value
-        var line = "Opt-outs \(ValueText.display(a, format: percentFormat)) vs \(ValueText.display(b, format: percentFormat))"
+        var line =
+            "Opt-outs \(ValueText.display(a, format: percentFormat)) vs \(ValueText.display(b, format: percentFormat))"
         if let p = row(baselineTable, "Opt-out rate", lead.name)?.pValue { line += " (p \(pEquals(p)))" }
-        line += "; message cost \(ValueText.dollars(microdollars: lead.totals.costMicrodollars)) vs "
+        line +=
+            "; message cost \(ValueText.dollars(microdollars: lead.totals.costMicrodollars)) vs "
             + ValueText.dollars(microdollars: baseline.totals.costMicrodollars)
         if analysis.utilisation.shifts > 0 {
-            line += "; agents busy \(ValueText.display(analysis.utilisation.overall, format: percentFormat)) of "
+            line +=
+                "; agents busy \(ValueText.display(analysis.utilisation.overall, format: percentFormat)) of "
                 + "staffed time"
         }
         return line + "."
