@@ -39,7 +39,7 @@ let testFixtures: [String: [String]] = [
 let testDependencies: [String: [Target.Dependency]] = [
     "FlowEngine": ["JSONDocument"], "Simulation": ["Sampling"], "Ingest": ["EventLog", "Store", "Messaging"],
     "Analytics": ["Sampling", "Store", "EventLog", "Messaging"], "Reports": ["Analytics", "EventLog", "Store"],
-    "ReplyLabCLI": ["EventLog", "Store"],
+    "ReplyLabCLI": ["EventLog", "Store", "Analytics"],
 ]
 
 /// `Double.rounded()` and friends need libm when a module imports neither Foundation nor Glibc.

@@ -22,7 +22,11 @@ enum AnalyzeBenchmark {
             }
             index += 2
         }
-        let path = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("replylab-bench-analyze-\(getpid()).sqlite").path
+        let path =
+            keep
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                "replylab-bench-analyze-\(getpid()).sqlite"
+            ).path
         try? FileManager.default.removeItem(atPath: path)
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: path) } }
 

@@ -42,8 +42,22 @@ struct AnalyzeRunGenerator {
             )
         ]
         header.variants = [
-            VariantRecord(runID: run, variantID: 1, name: "one-way", flow: "abandoned-cart-oneway.json", share: 0.45, isHoldout: false),
-            VariantRecord(runID: run, variantID: 2, name: "conversational", flow: "abandoned-cart.json", share: 0.45, isHoldout: false),
+            VariantRecord(
+                runID: run,
+                variantID: 1,
+                name: "one-way",
+                flow: "abandoned-cart-oneway.json",
+                share: 0.45,
+                isHoldout: false
+            ),
+            VariantRecord(
+                runID: run,
+                variantID: 2,
+                name: "conversational",
+                flow: "abandoned-cart.json",
+                share: 0.45,
+                isHoldout: false
+            ),
             VariantRecord(runID: run, variantID: 3, name: "holdout", flow: "", share: 0.10, isHoldout: true),
         ]
         for agent in Int64(1)...6 {
@@ -145,7 +159,12 @@ struct AnalyzeRunGenerator {
             )
         }
         if variant != 3 {
-            let conversation: Int64? = variant == 2 ? { ids.conversation += 1; return ids.conversation }() : nil
+            let conversation: Int64? =
+                variant == 2
+                ? {
+                    ids.conversation += 1
+                    return ids.conversation
+                }() : nil
             let node: String? = variant == 2 ? "nudge" : nil
             if random.nextBernoulli(0.002) {
                 ids.suppression += 1
@@ -178,23 +197,78 @@ struct AnalyzeRunGenerator {
                 orderChance = 0.08
                 let replyAt = t0 + 60_000 + Int64(random.nextBounded(20_000_000))
                 if random.nextBernoulli(0.015) {
-                    message(.inbound, .customer, at: replyAt, "STOP", conversation: conversation, node: node, status: .received, intent: "stop", category: "(opt-out)")
+                    message(
+                        .inbound,
+                        .customer,
+                        at: replyAt,
+                        "STOP",
+                        conversation: conversation,
+                        node: node,
+                        status: .received,
+                        intent: "stop",
+                        category: "(opt-out)"
+                    )
                     ids.consent += 1
                     batch.consentEvents.append(
-                        ConsentEventRecord(runID: run, eventID: ids.consent, customerID: id, at: replyAt, kind: .optOut, keyword: "STOP", source: "keyword", scope: .marketing)
+                        ConsentEventRecord(
+                            runID: run,
+                            eventID: ids.consent,
+                            customerID: id,
+                            at: replyAt,
+                            kind: .optOut,
+                            keyword: "STOP",
+                            source: "keyword",
+                            scope: .marketing
+                        )
                     )
-                    message(.outbound, .compliance, at: replyAt + 2_000, "You are unsubscribed.", conversation: conversation, node: nil, status: .delivered)
+                    message(
+                        .outbound,
+                        .compliance,
+                        at: replyAt + 2_000,
+                        "You are unsubscribed.",
+                        conversation: conversation,
+                        node: nil,
+                        status: .delivered
+                    )
                     orderChance = 0.01
                     outcome = "opted_out"
                     lastAt = replyAt
                 } else if variant == 1, random.nextBernoulli(0.05) {
-                    message(.inbound, .customer, at: replyAt, "thanks!", conversation: nil, node: nil, status: .received, intent: "buy", category: "(ignored)")
+                    message(
+                        .inbound,
+                        .customer,
+                        at: replyAt,
+                        "thanks!",
+                        conversation: nil,
+                        node: nil,
+                        status: .received,
+                        intent: "buy",
+                        category: "(ignored)"
+                    )
                 } else if variant == 2, random.nextBernoulli(0.12) {
                     let intent = random.nextIndex(Self.intents.count)
                     let routed = random.nextBernoulli(0.9) ? intent : random.nextIndex(Self.categories.count)
-                    message(.inbound, .customer, at: replyAt, Self.bodies[intent], conversation: conversation, node: node, status: .received, intent: Self.intents[intent], category: Self.categories[routed])
+                    message(
+                        .inbound,
+                        .customer,
+                        at: replyAt,
+                        Self.bodies[intent],
+                        conversation: conversation,
+                        node: node,
+                        status: .received,
+                        intent: Self.intents[intent],
+                        category: Self.categories[routed]
+                    )
                     let answerAt = replyAt + 1_000 + Int64(random.nextBounded(4_000))
-                    message(.outbound, .auto, at: answerAt, "Happy to help", conversation: conversation, node: Self.intents[routed], status: .delivered)
+                    message(
+                        .outbound,
+                        .auto,
+                        at: answerAt,
+                        "Happy to help",
+                        conversation: conversation,
+                        node: Self.intents[routed],
+                        status: .delivered
+                    )
                     lastAt = answerAt
                     outcome = "checkout_link_sent"
                     orderChance = 0.30
@@ -219,7 +293,15 @@ struct AnalyzeRunGenerator {
                             )
                         )
                         if !abandoned {
-                            message(.outbound, .agent, at: pickedUp + 20_000, "Hi, Sam here", conversation: conversation, node: nil, status: .delivered)
+                            message(
+                                .outbound,
+                                .agent,
+                                at: pickedUp + 20_000,
+                                "Hi, Sam here",
+                                conversation: conversation,
+                                node: nil,
+                                status: .delivered
+                            )
                             outcome = "agent_resolved"
                         } else {
                             outcome = nil

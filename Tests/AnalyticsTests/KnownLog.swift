@@ -39,12 +39,21 @@ enum KnownLog {
         ]
         batch.variants = [
             VariantRecord(runID: run, variantID: 1, name: "one-way", flow: "oneway.json", share: 0.4, isHoldout: false),
-            VariantRecord(runID: run, variantID: 2, name: "conversational", flow: "cart.json", share: 0.4, isHoldout: false),
+            VariantRecord(
+                runID: run,
+                variantID: 2,
+                name: "conversational",
+                flow: "cart.json",
+                share: 0.4,
+                isHoldout: false
+            ),
             VariantRecord(runID: run, variantID: 3, name: "holdout", flow: "", share: 0.2, isHoldout: true),
         ]
         let arms: [Int64: Int64] = [1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2, 7: 2, 10: 2, 8: 3, 9: 3]
-        let segments: [Int64: String] = [1: "new", 2: "vip", 3: "new", 4: "new", 5: "vip", 6: "new", 7: "lapsed",
-            8: "new", 9: "vip", 10: "new"]
+        let segments: [Int64: String] = [
+            1: "new", 2: "vip", 3: "new", 4: "new", 5: "vip", 6: "new", 7: "lapsed",
+            8: "new", 9: "vip", 10: "new",
+        ]
         for id in Int64(1)...10 {
             batch.customers.append(
                 CustomerRecord(
@@ -153,7 +162,17 @@ enum KnownLog {
         // Conversational arm.
         conversation(1, 4, ended: day, "checkout_link_sent")
         text(4, 1, .outbound, .campaign, at: second, "Questions? Reply", node: "nudge")
-        text(4, 1, .inbound, .customer, at: 30 * minute, "what size?", node: "nudge", intent: "sizing", category: "Sizing")
+        text(
+            4,
+            1,
+            .inbound,
+            .customer,
+            at: 30 * minute,
+            "what size?",
+            node: "nudge",
+            intent: "sizing",
+            category: "Sizing"
+        )
         text(4, 1, .outbound, .auto, at: 30 * minute + 2 * second, "Runs true to size", node: "sizing")
         order(4, at: day, cents: 8_000)
         conversation(2, 5, ended: hour + 20 * minute, "agent_resolved")
@@ -277,34 +296,82 @@ enum PublishedRepliesLog {
         let run = KnownLog.run
         let start = KnownLog.start
         batch.runs = [
-            RunRecord(id: run, kind: .simulation, source: "newcombe.json", seed: 1, configJSON: "{}", toolVersion: "test",
-                createdAt: start)
+            RunRecord(
+                id: run,
+                kind: .simulation,
+                source: "newcombe.json",
+                seed: 1,
+                configJSON: "{}",
+                toolVersion: "test",
+                createdAt: start
+            )
         ]
         batch.variants = [
             VariantRecord(runID: run, variantID: 1, name: "one-way", flow: "oneway.json", share: 0.5, isHoldout: false),
-            VariantRecord(runID: run, variantID: 2, name: "conversational", flow: "cart.json", share: 0.5, isHoldout: false),
+            VariantRecord(
+                runID: run,
+                variantID: 2,
+                name: "conversational",
+                flow: "cart.json",
+                share: 0.5,
+                isHoldout: false
+            ),
         ]
         var messageID: Int64 = 0
         for id in Int64(1)...150 {
             let variant: Int64 = id <= 80 ? 1 : 2
             let replies = variant == 1 ? id <= 48 : id - 80 <= 56
             batch.customers.append(
-                CustomerRecord(runID: run, customerID: id, maskedPhone: "+1 415 ***-**00", phoneHash: id,
-                    timeZone: "America/New_York", state: "NY", segment: "new", attributesJSON: "{}")
+                CustomerRecord(
+                    runID: run,
+                    customerID: id,
+                    maskedPhone: "+1 415 ***-**00",
+                    phoneHash: id,
+                    timeZone: "America/New_York",
+                    state: "NY",
+                    segment: "new",
+                    attributesJSON: "{}"
+                )
             )
-            batch.assignments.append(AssignmentRecord(runID: run, customerID: id, variantID: variant, assignedAt: start))
+            batch.assignments.append(
+                AssignmentRecord(runID: run, customerID: id, variantID: variant, assignedAt: start)
+            )
             messageID += 1
             batch.messages.append(
-                MessageRecord(runID: run, messageID: messageID, customerID: id, conversationID: nil, direction: .outbound,
-                    kind: .campaign, at: start + 1_000, body: "Hi", segments: 1, encoding: "GSM-7", status: .delivered,
-                    costMicrodollars: 7_900, flowNode: nil)
+                MessageRecord(
+                    runID: run,
+                    messageID: messageID,
+                    customerID: id,
+                    conversationID: nil,
+                    direction: .outbound,
+                    kind: .campaign,
+                    at: start + 1_000,
+                    body: "Hi",
+                    segments: 1,
+                    encoding: "GSM-7",
+                    status: .delivered,
+                    costMicrodollars: 7_900,
+                    flowNode: nil
+                )
             )
             if replies {
                 messageID += 1
                 batch.messages.append(
-                    MessageRecord(runID: run, messageID: messageID, customerID: id, conversationID: nil,
-                        direction: .inbound, kind: .customer, at: start + 60_000, body: "yes", segments: 1,
-                        encoding: "GSM-7", status: .received, costMicrodollars: 0, flowNode: nil)
+                    MessageRecord(
+                        runID: run,
+                        messageID: messageID,
+                        customerID: id,
+                        conversationID: nil,
+                        direction: .inbound,
+                        kind: .customer,
+                        at: start + 60_000,
+                        body: "yes",
+                        segments: 1,
+                        encoding: "GSM-7",
+                        status: .received,
+                        costMicrodollars: 0,
+                        flowNode: nil
+                    )
                 )
             }
         }

@@ -15,6 +15,11 @@ import Testing
 
     @Test func aZeroBaselineHasNoLift() {
         #expect(RelativeLift.proportions(a: Rate(0, of: 50), b: Rate(3, of: 50)) == nil)
-        #expect(RelativeLift.means(a: MeanSums(count: 1, sum: 5, sumOfSquares: 25), b: MeanSums(count: 9, sum: 9, sumOfSquares: 9)) == nil)
+        #expect(
+            RelativeLift.means(
+                a: MeanSums(count: 1, sum: 5, sumOfSquares: 25),
+                b: MeanSums(count: 9, sum: 9, sumOfSquares: 9)
+            ) == nil
+        )
     }
 }

@@ -1,3 +1,4 @@
+import Analytics
 import Foundation
 import Store
 import Testing
@@ -36,7 +37,8 @@ import Testing
         #expect(result.status == 0, "\(result.errors)")
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("Wrote \(out.path)/index.html and ") == true)
-        #expect(lines.count == 4)
+        #expect(lines.count == 5)
+        #expect(lines[4].hasPrefix("  Compliance audit: "))
         #expect(lines[1].contains("Too few customers to tell conversational from one-way"))
         let files = try contents(out)
         #expect(files["index.html"] != nil && files["results.csv"] != nil && files["tables.csv"] != nil)
@@ -76,7 +78,26 @@ import Testing
         let missingRun = run(["analyze", "--db", database, "--out", folder.path, "--run", "9"])
         #expect(missingRun.status == 1)
         #expect(missingRun.errors.contains("no run 9 in the event log; runs: 1"))
-        let missingFile = run(["analyze", "--db", folder.appendingPathComponent("none.sqlite").path, "--out", folder.path])
+        let missingFile = run([
+            "analyze", "--db", folder.appendingPathComponent("none.sqlite").path, "--out", folder.path,
+        ])
         #expect(missingFile.status == 1)
+    }
+}
+
+/// Without --window, analyze uses the attribution window the run's experiment recorded.
+@Suite struct AnalyzeConfiguredWindowTests {
+    @Test func theRunsOwnWindowDaysBecomeTheConversionWindow() throws {
+        var batch = KnownLog.batch()
+        batch.runs[0].configJSON = #"{"experiment":{"attribution":{"window_days":1}}}"#
+        let database = try KnownLog.write(batch, into: try Database.inMemory())
+        let window = try #require(try AnalyzeCommand.configuredWindow(database, run: 1))
+        #expect(window.conversionMilliseconds == 86_400_000)
+        #expect(window.name == "run configuration")
+        // A one-day window keeps only c3's order (after exactly 1 day, the window's closed end) and c4's.
+        let analysis = try Analysis.compute(database: database, window: window)
+        #expect(analysis.arms.map(\.totals.converted) == [1, 1, 0])
+        batch.runs[0].configJSON = "{}"
+        #expect(try AnalyzeCommand.configuredWindow(try KnownLog.database(batch), run: 1) == nil)
     }
 }

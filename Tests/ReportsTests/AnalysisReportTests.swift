@@ -86,7 +86,9 @@ import Testing
 
     @Test func csvCellsThatLookLikeFormulasAreNeutralised() throws {
         let document = AnalysisReport.document(try analysis(KnownLog.batch(withReplies: ["=HYPERLINK(\"http://x\")"])))
-        let table = try #require(ReportCSV.tables(document, options: ReportOptions()).first { $0.name == "first-replies" })
+        let table = try #require(
+            ReportCSV.tables(document, options: ReportOptions()).first { $0.name == "first-replies" }
+        )
         let text = String(decoding: table.csvBytes(), as: UTF8.self)
         #expect(text.contains("'=HYPERLINK"))
     }
@@ -116,6 +118,10 @@ import Testing
         let lines = AnalysisReport.verdict(single)
         #expect(lines[0] == "One arm only (All customers): nothing to compare, so no verdict.")
         let document = AnalysisReport.document(single)
-        #expect(document.sections[1].blocks == [.paragraph("This run has a single arm: there is nothing to compare, only to describe.")])
+        #expect(
+            document.sections[1].blocks == [
+                .paragraph("This run has a single arm: there is nothing to compare, only to describe.")
+            ]
+        )
     }
 }

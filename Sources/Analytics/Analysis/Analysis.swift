@@ -139,7 +139,8 @@ public struct Analysis: Sendable {
                 failures: failures.filter { $0.variantID == variant.variantID }
             )
         }
-        let segments = bySegment
+        let segments =
+            bySegment
             .map { SegmentRow(variantID: $0.key.variantID, segment: $0.key.segment, totals: $0.value) }
             .sorted { ($0.segment, $0.variantID) < ($1.segment, $1.variantID) }
         return Analysis(

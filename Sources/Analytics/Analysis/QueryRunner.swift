@@ -145,7 +145,8 @@ struct QueryRunner {
             categories[key, default: []].append(CategoryCount(try s.column(2), replies: try s.column(3)))
         }
         for index in nodes.indices {
-            nodes[index].categories = categories[GroupKey(variantID: nodes[index].variantID, segment: nodes[index].node)]
+            nodes[index].categories =
+                categories[GroupKey(variantID: nodes[index].variantID, segment: nodes[index].node)]
                 ?? []
         }
         return nodes
@@ -176,7 +177,12 @@ struct QueryRunner {
         var replies: [Analysis.Reply] = []
         try each(MetricQueries.replySample) { s in
             replies.append(
-                Analysis.Reply(at: try s.column(0), variantID: try s.column(1), body: try s.column(2), category: try s.column(3))
+                Analysis.Reply(
+                    at: try s.column(0),
+                    variantID: try s.column(1),
+                    body: try s.column(2),
+                    category: try s.column(3)
+                )
             )
         }
         return replies

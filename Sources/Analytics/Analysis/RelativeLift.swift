@@ -39,7 +39,8 @@ public enum RelativeLift {
         let nA = Double(a.count)
         let nB = Double(b.count)
         let estimate = (b.mean - a.mean) / a.mean
-        let variance = a.variance * b.mean * b.mean / (a.mean * a.mean * a.mean * a.mean * nA)
+        let variance =
+            a.variance * b.mean * b.mean / (a.mean * a.mean * a.mean * a.mean * nA)
             + b.variance / (a.mean * a.mean * nB)
         let shareA = a.variance / nA
         let shareB = b.variance / nB

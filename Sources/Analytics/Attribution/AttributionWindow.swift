@@ -88,7 +88,9 @@ public struct AttributionWindow: Sendable, Hashable {
     )
 
     /// Every preset, in the order help lists them.
-    public static let presets: [AttributionWindow] = [replylab, cart72h, klaviyo, postscript, attentive, conversation14d]
+    public static let presets: [AttributionWindow] = [
+        replylab, cart72h, klaviyo, postscript, attentive, conversation14d,
+    ]
 
     /// A preset by name, optionally followed by overrides: "cart72h", "replylab,conversion=5d,reply=48h".
     ///

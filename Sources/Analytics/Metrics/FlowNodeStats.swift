@@ -63,20 +63,23 @@ public struct IntentConfusion: Sendable, Hashable {
 
     static func letters(_ text: String) -> String {
         var kept = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars where ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+        for scalar in text.lowercased().unicodeScalars
+        where ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
             kept.append(scalar)
         }
         return String(kept)
     }
 
-    /// Correctly routed replies ÷ replies whose intent has an expected category.
+    /// Correctly routed replies ÷ replies whose intent has an expected category, leaving out "(ignored)" replies
+    /// that no router saw (a one-way arm's, or a conversation's after it ended).
     public var accuracy: Rate {
+        let ignored = categories.firstIndex(of: "(ignored)")
         var right: Int64 = 0
         var total: Int64 = 0
         for (row, intent) in intents.enumerated() {
             guard let expected = expectedCategory(for: intent) else { continue }
             right += counts[row][expected]
-            total += counts[row].reduce(0, +)
+            total += counts[row].reduce(0, +) - (ignored.map { counts[row][$0] } ?? 0)
         }
         return Rate(right, of: total)
     }

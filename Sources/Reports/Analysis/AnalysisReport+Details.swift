@@ -58,9 +58,11 @@ extension Context {
             let t = arm.totals
             let costPerOrder: ReportValue = t.orders == 0 ? .missing : .microdollars(t.costMicrodollars / t.orders)
             let epm: ReportValue =
-                t.deliveredMessages == 0 ? .missing : .cents(Int64((Double(t.revenueCents) / Double(t.deliveredMessages)).rounded()))
+                t.deliveredMessages == 0
+                ? .missing : .cents(Int64((Double(t.revenueCents) / Double(t.deliveredMessages)).rounded()))
             return [
-                .text(arm.name), .integer(t.assigned), .integer(t.delivered), .integer(t.orders), .cents(t.revenueCents),
+                .text(arm.name), .integer(t.assigned), .integer(t.delivered), .integer(t.orders),
+                .cents(t.revenueCents),
                 t.delivered == 0 ? .missing : .cents(Int64(t.revenuePerRecipient.mean.rounded())), epm,
                 .integer(t.outboundSegments), .microdollars(t.costMicrodollars), costPerOrder,
                 t.returnOnCost.map { .decimal($0, places: 1) } ?? .missing,
@@ -80,9 +82,17 @@ extension Context {
                             csvName: "revenue_per_recipient_cents",
                             description: "revenue of delivered customers ÷ delivered customers"
                         ),
-                        .init("EPM", csvName: "revenue_per_delivered_message_cents", description: "revenue ÷ delivered texts"),
+                        .init(
+                            "EPM",
+                            csvName: "revenue_per_delivered_message_cents",
+                            description: "revenue ÷ delivered texts"
+                        ),
                         .init("Segments", description: "outbound segments"),
-                        .init("Message cost", csvName: "cost_microdollars", description: "every text, inbound included"),
+                        .init(
+                            "Message cost",
+                            csvName: "cost_microdollars",
+                            description: "every text, inbound included"
+                        ),
                         .init("Cost / order", csvName: "cost_per_order_microdollars"),
                         .init("ROI", description: "(revenue − message cost) ÷ message cost"),
                     ],
@@ -96,17 +106,26 @@ extension Context {
                 let uplift = arm.totals.revenuePerAssigned.mean - holdout.totals.revenuePerAssigned.mean
                 let incremental = Int64((uplift * Double(arm.totals.assigned)).rounded())
                 let cost = arm.totals.costMicrodollars
-                let roi = cost == 0 ? ReportValue.missing : .decimal(Double(incremental * 10_000 - cost) / Double(cost), places: 1)
+                let roi =
+                    cost == 0
+                    ? ReportValue.missing : .decimal(Double(incremental * 10_000 - cost) / Double(cost), places: 1)
                 return [
                     .init(
                         "\(arm.name): incremental revenue",
                         .cents(incremental),
-                        detail: "(revenue per customer − holdout's) × \(NumberText.grouped(arm.totals.assigned)) customers"
+                        detail:
+                            "(revenue per customer − holdout's) × \(NumberText.grouped(arm.totals.assigned)) customers"
                     ),
-                    .init("\(arm.name): incremental ROI", roi, detail: "(incremental revenue − message cost) ÷ message cost"),
+                    .init(
+                        "\(arm.name): incremental ROI",
+                        roi,
+                        detail: "(incremental revenue − message cost) ÷ message cost"
+                    ),
                 ]
             }
-            blocks.append(.keyValues(KeyValueList(title: "Over the holdout", items: items, csvName: "incremental-revenue")))
+            blocks.append(
+                .keyValues(KeyValueList(title: "Over the holdout", items: items, csvName: "incremental-revenue"))
+            )
         }
         return blocks
     }
@@ -116,13 +135,16 @@ extension Context {
         guard !values.isEmpty else { return [] }
         return [Bootstrap.Statistic.median, .p90].map { statistic in
             let point = DurationSummary.quantile(values, statistic.probability) ?? .nan
-            let interval = values.count < 2 ? nil : try? Bootstrap.interval(
-                values,
-                statistic: statistic,
-                seed: seed,
-                replicates: options.bootstrapReplicates,
-                level: options.confidenceLevel
-            )
+            let interval =
+                values.count < 2
+                ? nil
+                : try? Bootstrap.interval(
+                    values,
+                    statistic: statistic,
+                    seed: seed,
+                    replicates: options.bootstrapReplicates,
+                    level: options.confidenceLevel
+                )
             return .init(statistic.name, value: point, interval: interval.map { $0.interval.low...$0.interval.high })
         }
     }
@@ -132,50 +154,36 @@ extension Context {
         guard !arms.isEmpty else {
             return [.paragraph("No conversation in this run had a question (an inbound text that is not a keyword).")]
         }
-        let series = arms.map { arm -> DistributionChart.Series in
-            let values = arm.resolution.resolved.map(Double.init)
-            return .init(
-                name: arm.name,
-                values: values,
-                markers: markers(values, seed: options.bootstrapSeed &+ UInt64(bitPattern: arm.id)),
-                mean: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
-                excluded: [
-                    .init("abandoned hand-offs", count: arm.resolution.abandoned),
-                    .init("unresolved", count: arm.resolution.unresolved),
-                ]
-            )
+        // One series per arm and resolver: automated answers take seconds, agents minutes, and one histogram of
+        // both would hide either.
+        var series: [DistributionChart.Series] = []
+        for arm in arms {
+            let r = arm.resolution
+            for (who, values, excluded) in [
+                ("automation", r.automated, [DistributionChart.Excluded("unresolved", count: r.unresolved)]),
+                ("agent", r.agent, [DistributionChart.Excluded("abandoned hand-offs", count: r.abandoned)]),
+            ] where !values.isEmpty || excluded[0].count > 0 {
+                let doubles = values.map(Double.init)
+                let salt: UInt64 = who == "agent" ? 1_000 : 0
+                series.append(
+                    .init(
+                        name: "\(arm.name) · \(who)",
+                        values: doubles,
+                        markers: markers(doubles, seed: options.bootstrapSeed &+ UInt64(bitPattern: arm.id) &+ salt),
+                        mean: doubles.isEmpty ? nil : DurationSummary(doubles).mean,
+                        excluded: excluded
+                    )
+                )
+            }
         }
-        let all = series.flatMap(\.values)
         let chart = DistributionChart(
             title: "Time to resolution",
             format: .milliseconds,
-            style: .histogram(bins: 24),
+            style: .ecdf,
             series: series,
-            axisMaximum: all.isEmpty ? nil : max(1, DurationSummary.quantile(all, 0.95) ?? 1),
             intervalMethod: "\(Bootstrap.method), \(NumberText.grouped(Int64(options.bootstrapReplicates))) resamples, "
-                + "\(levelText) percentile interval, seed \(options.bootstrapSeed) + arm id",
+                + "\(levelText) percentile interval, seed \(options.bootstrapSeed) + arm id (+ 1,000 for agents)",
             csvName: "time-to-resolution"
-        )
-        var rows: [[ReportValue]] = []
-        for arm in arms {
-            let r = arm.resolution
-            for (who, values) in [("automation", r.automated), ("agent", r.agent)] where !values.isEmpty {
-                let summary = DurationSummary(values.map(Double.init))
-                rows.append([
-                    .text(arm.name), .text(who), .integer(Int64(summary.count)),
-                    .milliseconds(Int64(summary.median.rounded())), .milliseconds(Int64(summary.p90.rounded())),
-                    .milliseconds(Int64(summary.mean.rounded())),
-                ])
-            }
-        }
-        let byWho = DataTable(
-            title: "Resolved by automation and by agents",
-            columns: [
-                .init("Arm"), .init("Resolved by"), .init("Conversations"), .init("Median", csvName: "median_ms"),
-                .init("p90", csvName: "p90_ms"), .init("Mean", csvName: "mean_ms"),
-            ],
-            rows: rows,
-            csvName: "resolution-by-who"
         )
         let rates = DataTable(
             title: "Automation and queues",
@@ -196,7 +204,7 @@ extension Context {
             },
             csvName: "automation"
         )
-        return [.distribution(chart), .table(byWho), .table(rates)]
+        return [.distribution(chart), .table(rates)]
     }
 
     func agents() -> [ReportBlock] {
@@ -347,7 +355,8 @@ extension Context {
                             .init("Categories", description: "inbound texts by category, most frequent first"),
                             .init(
                                 "Drop-off",
-                                description: "conversations that ended here by expiry, opt-out or failure, or never ended"
+                                description:
+                                    "conversations that ended here by expiry, opt-out or failure, or never ended"
                             ),
                             .init("Expired", description: "of the drop-off, ended by the flow's expiry"),
                         ],

@@ -23,7 +23,8 @@ extension Context {
         } else {
             let parts = health.suppressions.map { reason in
                 let deferred = reason.deferred > 0 ? " (\(NumberText.grouped(reason.deferred)) deferred)" : ""
-                return "\(NumberText.grouped(reason.count)) \(reason.reason.split(separator: "_").joined(separator: " "))\(deferred)"
+                return
+                    "\(NumberText.grouped(reason.count)) \(reason.reason.split(separator: "_").joined(separator: " "))\(deferred)"
             }
             items.append(
                 .init(

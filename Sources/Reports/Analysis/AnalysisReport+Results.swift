@@ -20,8 +20,8 @@ let minimumTrials: Int64 = 100
 let minimumSuccesses: Int64 = 25
 
 extension Context {
-    static let rateTest = "two-proportion z (pooled); Newcombe CI; delta-method lift"
-    static let meanTest = "Welch t; delta-method lift"
+    static let rateTest = "pooled z; Newcombe CI"
+    static let meanTest = "Welch t"
 
     /// The decision metrics and guardrails against the baseline, in the order the table shows them.
     var baselineMetrics: [ComparedMetric] {
@@ -238,27 +238,30 @@ extension Context {
             correction: pValues.isEmpty ? nil : "Holm over \(pValues.count) decision tests",
             axisDomain: Self.axis(rows),
             csvName: csvName,
-            note: "Rows marked too few data have under \(minimumTrials) customers per arm or under "
-                + "\(minimumSuccesses) successes (Optimizely's display rule); guardrails are tested but stay "
-                + "outside the correction."
+            note: "p-values: pooled two-proportion z-test for rates, Welch's t-test for money; relative changes "
+                + "and their bars: delta-method lift with Welch t. Rows marked too few data have under "
+                + "\(minimumTrials) customers per arm or under \(minimumSuccesses) successes (Optimizely's display "
+                + "rule); guardrails are tested but stay outside the correction."
         )
     }
 
     /// The charted (relative) intervals and zero, clipped to −100% … +300% so one runaway lift keeps the rest
-    /// readable (the renderer marks a clipped end).
+    /// readable (the renderer marks a clipped end), with ends on a round step so tick labels fall evenly.
     static func axis(_ rows: [MetricComparison]) -> ClosedRange<Double>? {
         let changes = rows.flatMap { $0.variants.compactMap(\.relativeChange) }
         guard !changes.isEmpty else { return nil }
         let low = max(-1, min(0, changes.map(\.low).min()!))
         let high = min(3, max(0, changes.map(\.high).max()!))
         guard high > low else { return nil }
-        return low...high
+        let span = high - low
+        let step = span <= 0.5 ? 0.1 : span <= 1.5 ? 0.25 : 0.5
+        return ((low / step).rounded(.down) * step)...((high / step).rounded(.up) * step)
     }
 
     var baselineTable: ComparisonTable? {
         guard let baseline, !challengers.isEmpty else { return nil }
         return table(
-            "\(challengers.map(\.name).joined(separator: ", ")) vs \(baseline.name)",
+            Self.capitalisedFirst("\(challengers.map(\.name).joined(separator: ", ")) vs \(baseline.name)"),
             control: baseline,
             variants: challengers,
             metrics: baselineMetrics,

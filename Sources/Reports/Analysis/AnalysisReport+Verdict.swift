@@ -28,6 +28,16 @@ extension Context {
 
     func verdictLines() -> [String] {
         guard let baseline, let lead else { return singleArmLines() }
+        return comparedLines(baseline, lead).map(Self.capitalisedFirst)
+    }
+
+    /// "conversational beat …" → "Conversational beat …": arm names start sentences.
+    static func capitalisedFirst(_ line: String) -> String {
+        guard let first = line.first else { return line }
+        return first.uppercased() + line.dropFirst()
+    }
+
+    func comparedLines(_ baseline: Analysis.Arm, _ lead: Analysis.Arm) -> [String] {
         var lines: [String] = []
         let results = baselineTable
         let rpr = "Revenue per recipient"
@@ -86,12 +96,15 @@ extension Context {
     func guardrailLine(_ lead: Analysis.Arm, _ baseline: Analysis.Arm) -> String {
         let a = lead.totals.optOutRate.value
         let b = baseline.totals.optOutRate.value
-        var line = "Opt-outs \(ValueText.display(a, format: percentFormat)) vs \(ValueText.display(b, format: percentFormat))"
+        var line =
+            "Opt-outs \(ValueText.display(a, format: percentFormat)) vs \(ValueText.display(b, format: percentFormat))"
         if let p = row(baselineTable, "Opt-out rate", lead.name)?.pValue { line += " (p \(pEquals(p)))" }
-        line += "; message cost \(ValueText.dollars(microdollars: lead.totals.costMicrodollars)) vs "
+        line +=
+            "; message cost \(ValueText.dollars(microdollars: lead.totals.costMicrodollars)) vs "
             + ValueText.dollars(microdollars: baseline.totals.costMicrodollars)
         if analysis.utilisation.shifts > 0 {
-            line += "; agents busy \(ValueText.display(analysis.utilisation.overall, format: percentFormat)) of "
+            line +=
+                "; agents busy \(ValueText.display(analysis.utilisation.overall, format: percentFormat)) of "
                 + "staffed time"
         }
         return line + "."

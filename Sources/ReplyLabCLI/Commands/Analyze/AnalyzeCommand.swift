@@ -25,6 +25,11 @@ struct AnalyzeCommand: Command {
                 .option("out", short: "o", value: "dir", help: "Folder for index.html and the CSV files (created)."),
                 .option("window", value: "preset", help: "Attribution window preset, optionally with overrides."),
                 .option("baseline", value: "variant", help: "The arm others are compared with (default: one-way)."),
+                .option(
+                    "brand-cap",
+                    value: "none|standard",
+                    help: "Brand caps the audit section holds the run to, as 'replylab audit' (default none)."
+                ),
                 .flag("print-sql", help: "Print every query as it runs (portable SQL, runs on DuckDB too)."),
                 .flag("show-numbers", help: "Show phone numbers found in text instead of masking them."),
             ]
@@ -38,6 +43,7 @@ struct AnalyzeCommand: Command {
     let baseline: String?
     let printSQL: Bool
     let showNumbers: Bool
+    let auditPolicy: AuditPolicy
 
     init(arguments: ParsedArguments) throws {
         guard let database = arguments.value("db"), !database.isEmpty else {
@@ -57,6 +63,11 @@ struct AnalyzeCommand: Command {
         }
         baseline = arguments.value("baseline")
         showNumbers = arguments.flag("show-numbers")
+        switch arguments.value("brand-cap") ?? "none" {
+        case "none": auditPolicy = AuditPolicy(brandCap: .none)
+        case "standard": auditPolicy = AuditPolicy(brandCap: .standard)
+        case let other: throw UsageError("--brand-cap expects none or standard, got '\(other)'")
+        }
     }
 
     func run(_ console: Console) throws -> Int32 {
@@ -83,26 +94,36 @@ struct AnalyzeCommand: Command {
                 "no variant '\(baseline)' in run \(id); variants: \(analysis.arms.map(\.name).joined(separator: ", "))"
             )
         }
+        // The audit joins the report when the run is one it can judge (simulated or imported).
+        let audit = try? ComplianceAudit.run(db, runID: id, policy: auditPolicy)
+        let options = AnalysisReport.Options(baseline: baseline, audit: audit.map { AuditReport(from: $0) })
         let paths = try AnalysisReport.write(
             analysis,
             to: folder,
-            options: AnalysisReport.Options(baseline: baseline),
+            options: options,
             reportOptions: ReportOptions(showNumbers: showNumbers)
         )
         let csvCount = paths.filter { $0.hasSuffix(".csv") && !$0.hasSuffix(".columns.csv") }.count
         console.out("Wrote \(paths.first ?? folder) and \(csvCount) CSV files (each with a .columns.csv side-car).")
-        for line in AnalysisReport.verdict(analysis, options: AnalysisReport.Options(baseline: baseline)) {
-            console.out("  " + line)
+        for line in AnalysisReport.verdict(analysis, options: options) { console.out("  " + line) }
+        if let audit {
+            let findings = audit.findings.count
+            console.out(
+                findings == 0
+                    ? "  Compliance audit: clean."
+                    : "  Compliance audit: \(findings) finding\(findings == 1 ? "" : "s"); see the report or 'replylab audit'."
+            )
         }
         return ExitStatus.success
     }
 
-    /// The run's own attribution window (`"attribution": {"window_days": N}` in its configuration), if it has one.
+    /// The run's own attribution window (`"attribution": {"window_days": N}` in its configuration, or in the
+    /// experiment it records), if it has one.
     static func configuredWindow(_ database: Database, run id: Int64) throws -> AttributionWindow? {
         guard let run = try EventLogReader(database: database).runs().first(where: { $0.id == id }),
             let config = try? JSONParser.parse(run.configJSON),
-            case .number(let days)? = config["attribution"]?["window_days"], days >= 1, days <= 365,
-            days == days.rounded()
+            case .number(let days)? = (config["attribution"] ?? config["experiment"]?["attribution"])?["window_days"],
+            days >= 1, days <= 365, days == days.rounded()
         else { return nil }
         var window = AttributionWindow.replylab
         window.name = "run configuration"
