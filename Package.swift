@@ -9,7 +9,7 @@ let modules: [(name: String, dependencies: [Target.Dependency])] = [
     ("EventLog", ["Messaging"]),
     ("FlowEngine", ["JSONDocument", "Messaging"]),
     ("Population", ["JSONDocument", "Messaging", "Sampling"]),
-    ("Simulation", ["FlowEngine", "Population", "Sampling", "EventLog"]),
+    ("Simulation", ["JSONDocument", "Messaging", "FlowEngine", "Population", "Sampling", "EventLog"]),
     ("Store", ["CSQLite", "EventLog", "Messaging"]),
     ("Ingest", ["JSONDocument", "Store", "EventLog", "Messaging"]),
     ("Analytics", ["Store", "EventLog", "Messaging", "Sampling"]),

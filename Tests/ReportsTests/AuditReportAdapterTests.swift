@@ -31,7 +31,7 @@ import Testing
         )
         let report = AuditReport(from: audit)
         #expect(report.checks.map(\.rule) == AuditRule.allCases.map(\.rawValue))
-        #expect(report.checks.map(\.state) == [.problem, .ok, .warning, .ok, .ok])
+        #expect(report.checks.map(\.state) == [.problem, .ok, .ok, .warning, .ok, .ok])
         #expect(report.findings.first?.messageIDs == ["SM00005ca1ab1e00000000000000000011"])
         #expect(report.findings.first?.customer == "+1 415 ***-**23")
         #expect(report.note?.contains("Run 3 (import): 12 customers and 40 outbound texts checked.") == true)

@@ -42,8 +42,11 @@ extension Context {
         let results = baselineTable
         let rpr = "Revenue per recipient"
         if let comparison = row(results, rpr, lead.name), let lift = comparison.relativeChange {
+            // The call follows the Holm-adjusted p; the interval is the unadjusted one, so both p-values are shown
+            // (an interval that clears zero beside "cannot tell" otherwise reads as a contradiction).
             let p = comparison.adjustedPValue ?? comparison.pValue ?? .nan
-            let pText = "Welch p \(pEquals(p))" + (comparison.adjustedPValue == nil ? "" : ", Holm-adjusted")
+            let raw = comparison.pValue.map { "Welch p \(pEquals($0))" } ?? "Welch"
+            let pText = comparison.adjustedPValue.map { raw + ", Holm-adjusted p \(pEquals($0))" } ?? raw
             let change = ValueText.display(abs(lift.point), format: percentFormat)
             let interval = ValueText.interval(lift.low, lift.high, format: percentFormat, signed: true)
             if !comparison.enoughData {

@@ -105,15 +105,20 @@ struct AnalyzeCommand: Command {
         )
         let csvCount = paths.filter { $0.hasSuffix(".csv") && !$0.hasSuffix(".columns.csv") }.count
         console.out("Wrote \(paths.first ?? folder) and \(csvCount) CSV files (each with a .columns.csv side-car).")
-        for line in AnalysisReport.verdict(analysis, options: options) { console.out("  " + line) }
-        if let audit {
+        // Three lines: the audit's outcome closes the guardrails line rather than adding a fourth.
+        var verdict = AnalysisReport.verdict(analysis, options: options)
+        if let audit, !verdict.isEmpty {
             let findings = audit.findings.count
-            console.out(
-                findings == 0
-                    ? "  Compliance audit: clean."
-                    : "  Compliance audit: \(findings) finding\(findings == 1 ? "" : "s"); see the report or 'replylab audit'."
+            let last = verdict.removeLast()
+            let stem = last.hasSuffix(".") ? String(last.dropLast()) : last
+            verdict.append(
+                stem
+                    + (findings == 0
+                        ? "; compliance audit clean."
+                        : "; compliance audit: \(findings) finding\(findings == 1 ? "" : "s") (see the report or 'replylab audit').")
             )
         }
+        for line in verdict { console.out("  " + line) }
         return ExitStatus.success
     }
 
