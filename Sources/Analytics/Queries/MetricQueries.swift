@@ -261,7 +261,7 @@ public enum MetricQueries {
             """,
         template: """
             WITH node_messages AS (
-                SELECT m.conversation_id, m.customer_id, m.flow_node, m.at, m.message_id
+                SELECT m.conversation_id, m.customer_id, m.flow_node, m.at AS at_ms, m.message_id
                 FROM messages m
                 WHERE m.run_id = {run} AND m.flow_node IS NOT NULL AND m.conversation_id IS NOT NULL
             ),
@@ -271,7 +271,7 @@ public enum MetricQueries {
             ),
             ranked AS (
                 SELECT conversation_id, flow_node,
-                    ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY at DESC, message_id DESC) AS position
+                    ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY at_ms DESC, message_id DESC) AS position
                 FROM node_messages
             ),
             last_nodes AS (
