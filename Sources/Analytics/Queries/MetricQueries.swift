@@ -1,7 +1,5 @@
 /// The catalog of reductions the analysis runs, in the order it runs them. Statistics stay in Swift: each query
-/// returns sums (n, Σx, Σx²) or the raw durations a quantile needs, never a p-value. The text runs unchanged on
-/// DuckDB (`scripts/duckdb-metric-sql.py` checks it): a column named `at` is always qualified (`m.at`), since a
-/// bare `at` is a DuckDB keyword.
+/// returns sums (n, Σx, Σx²) or the raw durations a quantile needs, never a p-value.
 public enum MetricQueries {
     /// An inbound text that is not a STOP/HELP/START keyword (the keyword layer writes its word in parentheses).
     static let notKeyword = "(m.category IS NULL OR m.category NOT IN ('(opt-out)', '(help)', '(opt-in)'))"
@@ -263,7 +261,7 @@ public enum MetricQueries {
             """,
         template: """
             WITH node_messages AS (
-                SELECT m.conversation_id, m.customer_id, m.flow_node, m.at, m.message_id
+                SELECT m.conversation_id, m.customer_id, m.flow_node, m.at AS at_ms, m.message_id
                 FROM messages m
                 WHERE m.run_id = {run} AND m.flow_node IS NOT NULL AND m.conversation_id IS NOT NULL
             ),
@@ -272,10 +270,9 @@ public enum MetricQueries {
                 GROUP BY customer_id, conversation_id, flow_node
             ),
             ranked AS (
-                SELECT n.conversation_id, n.flow_node,
-                    ROW_NUMBER() OVER (PARTITION BY n.conversation_id ORDER BY n.at DESC, n.message_id DESC)
-                        AS position
-                FROM node_messages n
+                SELECT conversation_id, flow_node,
+                    ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY at_ms DESC, message_id DESC) AS position
+                FROM node_messages
             ),
             last_nodes AS (
                 SELECT r.conversation_id, r.flow_node,
