@@ -139,12 +139,26 @@ import Testing
     /// the practice of honouring at once.
     @Test func textsPastTheRevocationDeadlineAreReportedApart() throws {
         var log = Log()
-        let customer = log.customer(1, phone: "+1 212 ***-**07", zone: "America/New_York", state: "NY", consent: "web_form")
+        let customer = log.customer(
+            1,
+            phone: "+1 212 ***-**07",
+            zone: "America/New_York",
+            state: "NY",
+            consent: "web_form"
+        )
         let stop = Instant(year: 2026, month: 11, day: 25, hour: 17).epochMilliseconds
         log.reply(customer, "STOP", at: stop, consent: .optOut, scope: .all)
         log.send(customer, at: stop + 20_000, kind: .compliance, purpose: .compliance, subject: nil)
-        log.send(customer, at: Instant(year: 2026, month: 12, day: 10, hour: 20).epochMilliseconds, sid: "SM0000000000000000000000000000d001")
-        log.send(customer, at: Instant(year: 2026, month: 12, day: 11, hour: 15).epochMilliseconds, sid: "SM0000000000000000000000000000d002")
+        log.send(
+            customer,
+            at: Instant(year: 2026, month: 12, day: 10, hour: 20).epochMilliseconds,
+            sid: "SM0000000000000000000000000000d001"
+        )
+        log.send(
+            customer,
+            at: Instant(year: 2026, month: 12, day: 11, hour: 15).epochMilliseconds,
+            sid: "SM0000000000000000000000000000d002"
+        )
 
         let result = try ComplianceAudit.run(try log.database())
         #expect(result.findings(for: .afterOptOut).map(\.messageIDs) == [["SM0000000000000000000000000000d001"]])

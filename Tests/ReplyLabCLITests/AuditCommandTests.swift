@@ -63,7 +63,9 @@ import Testing
         #expect(text.output.contains("messages: SM00005ca1ab1e00000000000000000011"))
     }
 
-    static let rules = ["quiet_hours", "after_opt_out", "revocation_deadline", "no_consent", "frequency_cap", "opt_out_confirmation"]
+    static let rules = [
+        "quiet_hours", "after_opt_out", "revocation_deadline", "no_consent", "frequency_cap", "opt_out_confirmation",
+    ]
 
     @Test func cleanRunExitsZero() throws {
         let database = path("clean.sqlite")

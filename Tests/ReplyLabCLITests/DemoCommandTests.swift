@@ -69,7 +69,9 @@ import Testing
     @Test func demoOutsideTheRepositorySaysWhereToRunIt() {
         let console = Console.captured()
         let status = ReplyLab.run(
-            ["demo", "--experiment", directory.appendingPathComponent("none.json").path], console: console)
+            ["demo", "--experiment", directory.appendingPathComponent("none.json").path],
+            console: console
+        )
         #expect(status == 1)
         #expect(console.errors.contains("run 'replylab demo' from the repository root"))
     }

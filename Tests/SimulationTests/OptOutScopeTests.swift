@@ -20,7 +20,9 @@ import Testing
         for message in sink.collected.messages where message.direction == .inbound {
             replies[message.customerID, default: [:]][message.at] = message.body
         }
-        let carrierKeywords: Set<String> = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"]
+        let carrierKeywords: Set<String> = [
+            "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
+        ]
         let exact = optOuts.filter { event in
             let body = replies[event.customerID]?[event.at] ?? ""
             return carrierKeywords.contains(String(body.uppercased().filter(\.isLetter)))

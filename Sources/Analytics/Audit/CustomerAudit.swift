@@ -97,7 +97,8 @@ struct CustomerAudit {
                     let sent = Instant(epochMilliseconds: message.at)
                     let received = Instant(epochMilliseconds: optOut.at)
                     let isLate = policy.revocation.isLate(sentAt: sent, revocationAt: received)
-                    let limit = isLate
+                    let limit =
+                        isLate
                         ? "; the deadline was the end of \(policy.revocation.lastBusinessDate(forRevocationAt: received))"
                         : ""
                     finding(

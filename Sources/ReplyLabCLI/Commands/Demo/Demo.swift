@@ -20,11 +20,26 @@ struct Demo: Command {
                 repository root, where datasets/ is.
                 """,
             options: [
-                .option("customers", short: "n", value: "n", help: "How many customers (default: the experiment's 50,000)."),
+                .option(
+                    "customers",
+                    short: "n",
+                    value: "n",
+                    help: "How many customers (default: the experiment's 50,000)."
+                ),
                 .option("seed", value: "seed", help: "Random seed (default: the experiment's)."),
-                .option("jobs", short: "j", value: "n", help: "Shards simulated at once (default: the processor count)."),
+                .option(
+                    "jobs",
+                    short: "j",
+                    value: "n",
+                    help: "Shards simulated at once (default: the processor count)."
+                ),
                 .option("experiment", value: "file", help: "Another experiment file (default: \(defaultExperiment))."),
-                .option("out", short: "o", value: "dir", help: "Folder for the report and its event log (default: \(defaultFolder))."),
+                .option(
+                    "out",
+                    short: "o",
+                    value: "dir",
+                    help: "Folder for the report and its event log (default: \(defaultFolder))."
+                ),
             ]
         )
     }
