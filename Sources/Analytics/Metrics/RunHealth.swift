@@ -41,7 +41,7 @@ public struct DeliveryFailure: Sendable, Hashable {
     public static func meaning(_ code: Int64) -> String {
         switch code {
         case 0: "no error code given"
-        case 21610: "recipient replied STOP"
+        case 21610: "attempt to send to an unsubscribed recipient"
         case 30003: "unreachable handset"
         case 30004: "message blocked"
         case 30005: "unknown or inactive number"

@@ -297,7 +297,16 @@ extension JSONReader where Failure == SimulationError {
     func path(relativeTo directory: String) throws(SimulationError) -> String {
         let text = try nonEmptyString()
         if text.hasPrefix("/") { return text }
-        return URL(fileURLWithPath: directory).appendingPathComponent(text).standardizedFileURL.path
+        let resolved = URL(fileURLWithPath: directory).appendingPathComponent(text).standardizedFileURL.path
+        return Self.relativeToWorkingDirectory(resolved)
+    }
+
+    /// Paths under the working directory stay relative (`datasets/flows/x.json`), so what a run records (variant
+    /// flows, its configuration) and what an export writes do not depend on where the checkout lives.
+    static func relativeToWorkingDirectory(_ path: String) -> String {
+        let here = FileManager.default.currentDirectoryPath
+        let prefix = here.hasSuffix("/") ? here : here + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     /// "HH:MM" as minutes after midnight; "24:00" is allowed as the end of a day.
