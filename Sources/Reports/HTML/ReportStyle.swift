@@ -96,8 +96,8 @@ enum ReportStyle {
         .tile dd{margin:0}
         .tile .value{font-size:24px;font-weight:700;line-height:1.3}
         .tile .detail{font-size:12px;color:var(--muted)}
-        .heat td{text-align:right;min-width:4.5em}
-        .heat thead th{white-space:normal;vertical-align:bottom;min-width:4.5em;max-width:7em}
+        .heat td{text-align:right;min-width:3.8em}
+        .heat thead th{white-space:normal;vertical-align:bottom;min-width:3.8em;max-width:7em}
         .heat td.expected{outline:2px solid #111827;outline-offset:-3px}
         .heat .share{display:block;font-size:11px;opacity:.85}
         .legend-line{font-size:12.5px;color:var(--muted);margin-top:6px}
