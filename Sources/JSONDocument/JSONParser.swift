@@ -101,6 +101,9 @@ public struct JSONParser {
     private mutating func parseObject(depth: Int) throws(JSONDocumentError) -> JSONValue {
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        // Keys seen, kept once the object is big enough that a scan per key would be quadratic (a mapping file
+        // lists hundreds of thousands of customers).
+        var seen: Set<String> = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -114,7 +117,14 @@ public struct JSONParser {
             let keyLine = line
             let keyColumn = index - lineStart + 1
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) {
+            let isDuplicate: Bool
+            if members.count < 16 {
+                isDuplicate = members.contains { $0.key == key }
+            } else {
+                if seen.isEmpty { seen = Set(members.map(\.key)) }
+                isDuplicate = !seen.insert(key).inserted
+            }
+            if isDuplicate {
                 throw JSONDocumentError(
                     file: file,
                     path: JSONPath.member(key, of: "$"),
