@@ -118,6 +118,24 @@ import Testing
         #expect(!released.session.reviewPending)
     }
 
+    /// A review nobody picked up (the hand-off abandoned) decided nothing, so the reply may still be a revocation:
+    /// the conversation goes on, but no promotion reaches the customer until a person releases the hold.
+    @Test func anAbandonedReviewKeepsMarketingHeld() throws {
+        let runtime = TestSupport.runtime(try TestSupport.dataset("abandoned-cart.json"))
+        let now = TestSupport.morning
+        let started = runtime.start(TestSupport.session(), at: now)
+        let held = runtime.resume(started.session, with: .message("not interested"), at: now.adding(seconds: 60))
+        let abandoned = runtime.resume(
+            held.session,
+            with: .handoffClosed(outcome: "abandoned"),
+            at: now.adding(seconds: 600)
+        )
+        #expect(abandoned.session.status == .waiting)
+        #expect(!abandoned.session.reviewPending)
+        #expect(!abandoned.session.recipient.consent.mayMarket(at: now.adding(seconds: 601)).allowed)
+        #expect(abandoned.outbound.allSatisfy { $0.purpose != .marketing })
+    }
+
     @Test func aReviewerWhoReadsARevocationOptsTheCustomerOut() throws {
         let runtime = TestSupport.runtime(try TestSupport.dataset("abandoned-cart.json"))
         let now = TestSupport.morning

@@ -44,6 +44,7 @@ import Testing
         let verdict = lines[(wrote + 1)...].filter { !$0.isEmpty }
         #expect(verdict.count == 3, "\(verdict)")
         #expect(verdict.first?.contains("revenue per recipient") == true)
+        #expect(verdict.last?.hasSuffix("compliance audit clean.") == true, "a simulated sender breaks no rule")
         let html = try String(contentsOfFile: folder + "/index.html", encoding: .utf8)
         #expect(html.contains("conversational") && html.contains("one-way") && html.contains("holdout"))
         #expect(!html.contains("<script"), "the report is complete without JavaScript")

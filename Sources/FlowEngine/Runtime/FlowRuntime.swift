@@ -130,7 +130,8 @@ public struct FlowRuntime: Sendable {
                     finish("opted_out", reason: nil, &sprint)
                     break
                 }
-                sprint.session.recipient.consent.releaseReview(at: now)
+                // A review nobody took (the hand-off was abandoned) decided nothing: marketing stays held.
+                if outcome != "abandoned" { sprint.session.recipient.consent.releaseReview(at: now) }
             }
             sprint.session.status = .waiting
             run(from: session.node, action: session.resumeAction, &sprint)
