@@ -36,7 +36,7 @@ import Testing
     @Test func queriesHaveTheRunAndWindowsWrittenIn() {
         let sql = MetricQueries.customerTotals.sql(run: 7, window: .cart72h)
         #expect(sql.contains("c.run_id = 7"))
-        #expect(sql.contains("v.t0 + 259200000"))
+        #expect(sql.contains(")) + 259200000"))
         #expect(!sql.contains("{"))
     }
 }

@@ -59,7 +59,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.output.hasPrefix("-- customer_totals: "))
         #expect(result.output.contains("-- flow_nodes: "))
-        #expect(result.output.contains("u.t0 + 259200000"))
+        #expect(result.output.contains(")) + 259200000"))
         #expect(!result.output.contains("{run}"))
     }
 

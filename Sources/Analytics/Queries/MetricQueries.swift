@@ -4,79 +4,74 @@ public enum MetricQueries {
     /// An inbound text that is not a STOP/HELP/START keyword (the keyword layer writes its word in parentheses).
     static let notKeyword = "(m.category IS NULL OR m.category NOT IN ('(opt-out)', '(help)', '(opt-in)'))"
 
-    /// One row per customer of the run: its arm (-1 when the run has no assignments, e.g. an import without a
-    /// variant mapping), its segment and `t0`, the instant its windows start: the assignment time when the log
-    /// has one (the same instant for every arm, holdout included), else the customer's first outbound text.
-    static let units = """
-        units AS (
-            SELECT c.customer_id, COALESCE(a.variant_id, -1) AS variant_id, c.segment,
-                COALESCE(a.assigned_at, (
-                    SELECT MIN(m.at) FROM messages m
-                    WHERE m.run_id = c.run_id AND m.customer_id = c.customer_id AND m.direction = 'outbound'
-                )) AS t0
-            FROM customers c
-            LEFT JOIN assignments a ON a.run_id = c.run_id AND a.customer_id = c.customer_id
-            WHERE c.run_id = {run}
-        )
+    /// The instant a customer's windows start (`t0`): the assignment time when the log has one (the same instant
+    /// for every arm, holdout included), else the customer's first outbound text. `row` names the alias whose
+    /// `customer_id` it is for; `a` must be that customer's assignment, LEFT JOINed.
+    static func start(of row: String) -> String {
         """
+        COALESCE(a.assigned_at, (
+                SELECT MIN(f.at) FROM messages f
+                WHERE f.run_id = {run} AND f.customer_id = \(row).customer_id AND f.direction = 'outbound'
+            ))
+        """
+    }
 
-    /// Per customer: sent, delivered, first non-keyword reply inside the reply window, the first automated or
-    /// agent answer after it (a two-way exchange), orders and revenue inside the conversion window, an opt-out
-    /// inside the opt-out window, and what its messages cost.
+    /// True when `row.at` lies in (t0, t0 + `window`].
+    static func inside(_ row: String, _ window: String) -> String {
+        "\(row).at > \(start(of: row)) AND \(row).at <= \(start(of: row)) + {\(window)}"
+    }
+
+    /// Per customer with at least one message, order or opt-out: sent, delivered, first non-keyword reply inside
+    /// the reply window, orders and revenue inside the conversion window, an opt-out inside the opt-out window,
+    /// and what its messages cost; then the first automated or agent answer after the reply (a two-way exchange).
     ///
-    /// Each customer's row, messages, orders and opt-outs are stacked into one `events` relation (each branch an
-    /// indexed join on the customer) and reduced per customer in one GROUP BY: about half the work of joining
-    /// per-table reductions back to the customers. Each event table is the outer side (`CROSS JOIN` fixes the
-    /// order in SQLite, which without statistics may otherwise loop over customers and rescan the run's messages
-    /// for each; other engines plan it as the same equi-join). Only repliers' answers look at messages again.
-    static let unitRows = """
-        WITH \(units),
-        events AS (
-            SELECT u.customer_id, u.variant_id, u.segment, u.t0, 0 AS source, 0 AS at, '' AS direction,
-                '' AS status, 0 AS keyword, 0 AS amount, 0 AS segments
-            FROM units u
-            UNION ALL
-            SELECT u.customer_id, u.variant_id, u.segment, u.t0, 1, m.at, m.direction, m.status,
-                CASE WHEN \(notKeyword) THEN 0 ELSE 1 END, m.cost_microdollars, m.segments
+    /// Shaped for an engine without hash aggregation (SQLite): each event table is read once in key order, each
+    /// row tagged with what it counts for (`source`: 1 sent, 2 delivered, 3 a reply inside the window, 4 an order
+    /// inside the window, 5 an opt-out inside the window, 6 any other inbound text) and its customer's start
+    /// found by key; the narrow rows are reduced per customer in one GROUP BY. Customers with no events are not
+    /// in it: `customer_totals` counts them from the customers table. Only repliers' answers look at messages
+    /// again.
+    static let customerRows = """
+        WITH events AS (
+            SELECT m.customer_id,
+                CASE
+                    WHEN m.direction = 'outbound' AND m.status = 'delivered' THEN 2
+                    WHEN m.direction = 'outbound' THEN 1
+                    WHEN \(notKeyword) AND \(inside("m", "reply_ms")) THEN 3
+                    ELSE 6
+                END AS source,
+                m.at AS at, m.cost_microdollars AS amount,
+                CASE WHEN m.direction = 'outbound' THEN m.segments ELSE 0 END AS segments
             FROM messages m
-            CROSS JOIN units u
-            WHERE m.run_id = {run} AND u.customer_id = m.customer_id
+            LEFT JOIN assignments a ON a.run_id = m.run_id AND a.customer_id = m.customer_id
+            WHERE m.run_id = {run}
             UNION ALL
-            SELECT u.customer_id, u.variant_id, u.segment, u.t0, 2, o.at, '', '', 0, o.value_cents, 0
+            SELECT o.customer_id, 4, o.at, o.value_cents, 0
             FROM orders o
-            CROSS JOIN units u
-            WHERE o.run_id = {run} AND u.customer_id = o.customer_id
+            LEFT JOIN assignments a ON a.run_id = o.run_id AND a.customer_id = o.customer_id
+            WHERE o.run_id = {run} AND \(inside("o", "conversion_ms"))
             UNION ALL
-            SELECT u.customer_id, u.variant_id, u.segment, u.t0, 3, e.at, '', '', 0, 0, 0
+            SELECT e.customer_id, 5, e.at, 0, 0
             FROM consent_events e
-            CROSS JOIN units u
-            WHERE e.run_id = {run} AND e.kind = 'opt_out' AND u.customer_id = e.customer_id
+            LEFT JOIN assignments a ON a.run_id = e.run_id AND a.customer_id = e.customer_id
+            WHERE e.run_id = {run} AND e.kind = 'opt_out' AND \(inside("e", "opt_out_ms"))
         ),
         per_customer AS (
-            SELECT v.customer_id, v.variant_id, v.segment,
-                MAX(CASE WHEN v.source = 1 AND v.direction = 'outbound' THEN 1 ELSE 0 END) AS sent,
-                MAX(CASE WHEN v.source = 1 AND v.direction = 'outbound' AND v.status = 'delivered' THEN 1 ELSE 0 END)
-                    AS delivered,
-                MIN(CASE WHEN v.source = 1 AND v.direction = 'inbound' AND v.keyword = 0
-                    AND v.at > v.t0 AND v.at <= v.t0 + {reply_ms} THEN v.at END) AS first_reply_at,
-                SUM(CASE WHEN v.source = 1 THEN v.amount ELSE 0 END) AS cost_microdollars,
-                SUM(CASE WHEN v.source = 1 AND v.direction = 'outbound' THEN v.segments ELSE 0 END)
-                    AS outbound_segments,
-                SUM(CASE WHEN v.source = 1 AND v.direction = 'outbound' THEN 1 ELSE 0 END) AS outbound_messages,
-                SUM(CASE WHEN v.source = 1 AND v.direction = 'outbound' AND v.status = 'delivered' THEN 1 ELSE 0 END)
-                    AS delivered_messages,
-                SUM(CASE WHEN v.source = 2 AND v.at > v.t0 AND v.at <= v.t0 + {conversion_ms} THEN 1 ELSE 0 END)
-                    AS orders,
-                SUM(CASE WHEN v.source = 2 AND v.at > v.t0 AND v.at <= v.t0 + {conversion_ms} THEN v.amount ELSE 0 END)
-                    AS revenue_cents,
-                SUM(CASE WHEN v.source = 2 AND v.at > v.t0 AND v.at <= v.t0 + {conversion_ms}
-                    THEN v.amount * v.amount ELSE 0 END) AS order_value_squares,
-                MAX(CASE WHEN v.source = 2 AND v.at > v.t0 AND v.at <= v.t0 + {conversion_ms} THEN v.at END)
-                    AS last_order_at,
-                MAX(CASE WHEN v.source = 3 AND v.at > v.t0 AND v.at <= v.t0 + {opt_out_ms} THEN 1 ELSE 0 END)
-                    AS opted_out
+            SELECT v.customer_id,
+                MAX(CASE WHEN v.source IN (1, 2) THEN 1 ELSE 0 END) AS sent,
+                MAX(CASE WHEN v.source = 2 THEN 1 ELSE 0 END) AS delivered,
+                MIN(CASE WHEN v.source = 3 THEN v.at END) AS first_reply_at,
+                SUM(CASE WHEN v.source IN (1, 2, 3, 6) THEN v.amount ELSE 0 END) AS cost_microdollars,
+                SUM(v.segments) AS outbound_segments,
+                SUM(CASE WHEN v.source IN (1, 2) THEN 1 ELSE 0 END) AS outbound_messages,
+                SUM(CASE WHEN v.source = 2 THEN 1 ELSE 0 END) AS delivered_messages,
+                SUM(CASE WHEN v.source = 4 THEN 1 ELSE 0 END) AS orders,
+                SUM(CASE WHEN v.source = 4 THEN v.amount ELSE 0 END) AS revenue_cents,
+                SUM(CASE WHEN v.source = 4 THEN v.amount * v.amount ELSE 0 END) AS order_value_squares,
+                MAX(CASE WHEN v.source = 4 THEN v.at END) AS last_order_at,
+                MAX(CASE WHEN v.source = 5 THEN 1 ELSE 0 END) AS opted_out
             FROM events v
-            GROUP BY v.customer_id, v.variant_id, v.segment
+            GROUP BY v.customer_id
         ),
         answers AS (
             SELECT p.customer_id, MIN(m.at) AS answered_at
@@ -87,77 +82,103 @@ public enum MetricQueries {
             GROUP BY p.customer_id
         ),
         unit_rows AS (
-            SELECT p.customer_id, p.variant_id, p.segment, p.sent, p.delivered,
+            SELECT COALESCE(a.variant_id, -1) AS variant_id, c.segment, p.sent, p.delivered,
                 CASE WHEN p.delivered = 1 AND p.first_reply_at IS NOT NULL THEN 1 ELSE 0 END AS replied,
-                CASE WHEN p.delivered = 1 AND a.answered_at IS NOT NULL THEN 1 ELSE 0 END AS conversed,
+                CASE WHEN p.delivered = 1 AND w.answered_at IS NOT NULL THEN 1 ELSE 0 END AS conversed,
                 CASE WHEN p.orders > 0 THEN 1 ELSE 0 END AS converted,
-                CASE WHEN p.delivered = 1 AND a.answered_at IS NOT NULL AND p.last_order_at > a.answered_at
+                CASE WHEN p.delivered = 1 AND w.answered_at IS NOT NULL AND p.last_order_at > w.answered_at
                     THEN 1 ELSE 0 END AS assisted,
                 p.delivered * p.opted_out AS opted_out,
                 p.orders, p.revenue_cents, p.order_value_squares, p.cost_microdollars, p.outbound_segments,
                 p.outbound_messages, p.delivered_messages
             FROM per_customer p
-            LEFT JOIN answers a ON a.customer_id = p.customer_id
+            JOIN customers c ON c.run_id = {run} AND c.customer_id = p.customer_id
+            LEFT JOIN assignments a ON a.run_id = {run} AND a.customer_id = p.customer_id
+            LEFT JOIN answers w ON w.customer_id = p.customer_id
         )
         """
 
-    /// The sums every customer metric needs, grouped by `groupColumns`.
-    static func totals(groupColumns: String) -> String {
-        """
-        \(unitRows)
-        SELECT \(groupColumns),
-            COUNT(*) AS assigned,
-            SUM(sent) AS sent,
-            SUM(delivered) AS delivered,
-            SUM(replied) AS replied,
-            SUM(conversed) AS conversed,
-            SUM(converted) AS converted,
-            SUM(delivered * converted) AS delivered_converted,
-            SUM(assisted) AS assisted,
-            SUM(opted_out) AS opted_out,
-            SUM(orders) AS orders,
-            SUM(revenue_cents) AS revenue_cents,
-            SUM(order_value_squares) AS order_value_squares,
-            SUM(revenue_cents * revenue_cents) AS revenue_squares,
-            SUM(delivered * revenue_cents) AS delivered_revenue_cents,
-            SUM(delivered * revenue_cents * revenue_cents) AS delivered_revenue_squares,
-            SUM(cost_microdollars) AS cost_microdollars,
-            SUM(outbound_segments) AS outbound_segments,
-            SUM(outbound_messages) AS outbound_messages,
-            SUM(delivered_messages) AS delivered_messages
-        FROM unit_rows
-        GROUP BY \(groupColumns)
-        ORDER BY \(groupColumns)
-        """
-    }
+    /// The sums behind every customer metric, per variant and segment.
+    static let sums: [(name: String, expression: String)] = [
+        ("sent", "SUM(sent)"),
+        ("delivered", "SUM(delivered)"),
+        ("replied", "SUM(replied)"),
+        ("conversed", "SUM(conversed)"),
+        ("converted", "SUM(converted)"),
+        ("delivered_converted", "SUM(delivered * converted)"),
+        ("assisted", "SUM(assisted)"),
+        ("opted_out", "SUM(opted_out)"),
+        ("orders", "SUM(orders)"),
+        ("revenue_cents", "SUM(revenue_cents)"),
+        ("order_value_squares", "SUM(order_value_squares)"),
+        ("revenue_squares", "SUM(revenue_cents * revenue_cents)"),
+        ("delivered_revenue_cents", "SUM(delivered * revenue_cents)"),
+        ("delivered_revenue_squares", "SUM(delivered * revenue_cents * revenue_cents)"),
+        ("cost_microdollars", "SUM(cost_microdollars)"),
+        ("outbound_segments", "SUM(outbound_segments)"),
+        ("outbound_messages", "SUM(outbound_messages)"),
+        ("delivered_messages", "SUM(delivered_messages)"),
+    ]
 
-    /// Sums per variant and segment; a variant's totals are its segments' sums (one pass instead of two).
+    /// Sums per variant and segment; a variant's totals are its segments' sums (one pass instead of two). Every
+    /// customer of the run counts in `assigned`; customers with no events add nothing else.
     public static let customerTotals = MetricQuery(
         name: "customer_totals",
         purpose: "one row per variant and segment: counts and sums (n, Σx, Σx²) behind every customer metric",
-        template: totals(groupColumns: "variant_id, segment")
+        template: """
+            \(customerRows),
+            active AS (
+                SELECT variant_id, segment,
+                    \(sums.map { "\($0.expression) AS \($0.name)" }.joined(separator: ",\n            "))
+                FROM unit_rows
+                GROUP BY variant_id, segment
+            ),
+            groups AS (
+                SELECT COALESCE(a.variant_id, -1) AS variant_id, c.segment, COUNT(*) AS assigned
+                FROM customers c
+                LEFT JOIN assignments a ON a.run_id = c.run_id AND a.customer_id = c.customer_id
+                WHERE c.run_id = {run}
+                GROUP BY COALESCE(a.variant_id, -1), c.segment
+            )
+            SELECT g.variant_id, g.segment, g.assigned,
+                \(sums.map { "COALESCE(s.\($0.name), 0) AS \($0.name)" }.joined(separator: ",\n        "))
+            FROM groups g
+            LEFT JOIN active s ON s.variant_id = g.variant_id AND s.segment = g.segment
+            ORDER BY g.variant_id, g.segment
+            """
     )
 
+    /// Carts per variant, and those an order completed inside the conversion window (a cart counts once,
+    /// at its largest such order). Targeted carts are one pass over the carts; recovered ones start from orders.
     public static let cartRecovery = MetricQuery(
         name: "cart_recovery",
         purpose: "one row per variant: carts targeted and carts completed by an order inside the conversion window",
         template: """
-            WITH \(units),
-            cart_rows AS (
-                SELECT k.cart_id, u.variant_id,
-                    MAX(CASE WHEN o.at > u.t0 AND o.at <= u.t0 + {conversion_ms} THEN 1 ELSE 0 END) AS recovered,
-                    MAX(CASE WHEN o.at > u.t0 AND o.at <= u.t0 + {conversion_ms} THEN o.value_cents ELSE 0 END)
-                        AS recovered_cents
+            WITH targeted AS (
+                SELECT COALESCE(a.variant_id, -1) AS variant_id, COUNT(*) AS carts
                 FROM carts k
-                JOIN units u ON u.customer_id = k.customer_id
-                LEFT JOIN orders o ON o.run_id = k.run_id AND o.customer_id = k.customer_id AND o.cart_id = k.cart_id
+                LEFT JOIN assignments a ON a.run_id = k.run_id AND a.customer_id = k.customer_id
                 WHERE k.run_id = {run}
-                GROUP BY k.cart_id, u.variant_id
+                GROUP BY COALESCE(a.variant_id, -1)
+            ),
+            recovered_carts AS (
+                SELECT k.cart_id, COALESCE(a.variant_id, -1) AS variant_id, MAX(o.value_cents) AS recovered_cents
+                FROM orders o
+                JOIN carts k ON k.run_id = o.run_id AND k.cart_id = o.cart_id AND k.customer_id = o.customer_id
+                LEFT JOIN assignments a ON a.run_id = o.run_id AND a.customer_id = o.customer_id
+                WHERE o.run_id = {run} AND \(inside("o", "conversion_ms"))
+                GROUP BY k.cart_id, COALESCE(a.variant_id, -1)
+            ),
+            recovered AS (
+                SELECT variant_id, COUNT(*) AS recovered, SUM(recovered_cents) AS recovered_cents
+                FROM recovered_carts
+                GROUP BY variant_id
             )
-            SELECT variant_id, COUNT(*) AS carts, SUM(recovered) AS recovered, SUM(recovered_cents) AS recovered_cents
-            FROM cart_rows
-            GROUP BY variant_id
-            ORDER BY variant_id
+            SELECT t.variant_id, t.carts, COALESCE(r.recovered, 0) AS recovered,
+                COALESCE(r.recovered_cents, 0) AS recovered_cents
+            FROM targeted t
+            LEFT JOIN recovered r ON r.variant_id = t.variant_id
+            ORDER BY t.variant_id
             """
     )
 
