@@ -50,6 +50,28 @@ import Testing
         #expect(result.interval.contains(6))
     }
 
+    /// The shared, multi-core resampling must give exactly what the textbook procedure gives: replicate r draws
+    /// n indices from stream r, sorts the resample and takes its type 7 quantile.
+    @Test func sharedResamplesEqualTheTextbookProcedure() throws {
+        let values = try normalSample(count: 257, mean: 30, sd: 8, seed: 11)
+        let statistics: [Bootstrap.Statistic] = [.median, .p90]
+        let shared = try Bootstrap.intervals(values, statistics: statistics, seed: 3, replicates: 400)
+        let sorted = values.sorted()
+        let streams = RandomStreams(seed: 3, purpose: StreamPurpose("bootstrap"))
+        for (index, statistic) in statistics.enumerated() {
+            var draws: [Double] = []
+            for replicate in 0..<400 {
+                var stream = streams.stream(customer: replicate)
+                let resample = (0..<sorted.count).map { _ in sorted[stream.nextIndex(sorted.count)] }.sorted()
+                draws.append(Quantile.type7(sorted: resample, statistic.probability)!)
+            }
+            draws.sort()
+            #expect(shared[index].interval.low == Quantile.type7(sorted: draws, 0.025))
+            #expect(shared[index].interval.high == Quantile.type7(sorted: draws, 0.975))
+            #expect(shared[index] == (try Bootstrap.interval(values, statistic: statistic, seed: 3, replicates: 400)))
+        }
+    }
+
     @Test func refusesEmptySamples() {
         #expect(throws: StatisticsError.self) { try Bootstrap.interval([], statistic: .median, seed: 1) }
         #expect(throws: StatisticsError.self) {

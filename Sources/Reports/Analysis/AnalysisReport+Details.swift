@@ -133,19 +133,21 @@ extension Context {
     /// Median and p90 with their seeded bootstrap intervals, the mean beside them.
     func markers(_ values: [Double], seed: UInt64) -> [DistributionChart.Marker] {
         guard !values.isEmpty else { return [] }
-        return [Bootstrap.Statistic.median, .p90].map { statistic in
+        let statistics: [Bootstrap.Statistic] = [.median, .p90]
+        let intervals =
+            values.count < 2
+            ? nil
+            : try? Bootstrap.intervals(
+                values,
+                statistics: statistics,
+                seed: seed,
+                replicates: options.bootstrapReplicates,
+                level: options.confidenceLevel
+            )
+        return statistics.enumerated().map { index, statistic in
             let point = DurationSummary.quantile(values, statistic.probability) ?? .nan
-            let interval =
-                values.count < 2
-                ? nil
-                : try? Bootstrap.interval(
-                    values,
-                    statistic: statistic,
-                    seed: seed,
-                    replicates: options.bootstrapReplicates,
-                    level: options.confidenceLevel
-                )
-            return .init(statistic.name, value: point, interval: interval.map { $0.interval.low...$0.interval.high })
+            let interval = intervals?[index].interval
+            return .init(statistic.name, value: point, interval: interval.map { $0.low...$0.high })
         }
     }
 
