@@ -64,8 +64,8 @@ public final class Database {
         _ = csqlite_enable_defensive(handle)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         try execute("PRAGMA foreign_keys = ON")
-        // Large sorts (GROUP BY of a 10^6-customer analysis, CREATE INDEX after a bulk load) split across helper
-        // threads; one `customer_totals` at 10^6 went from 5.7 s to 4.9 s with two.
+        // Large sorts (GROUP BY of a 10^6-customer analysis, CREATE INDEX after a bulk load) may split across
+        // helper threads; one `customer_totals` at 10^6 went from 5.7 s to 4.9 s with two.
         try execute("PRAGMA threads = \(Self.sorterThreads)")
         if !isMemory && mode == .readWrite {
             try execute("PRAGMA journal_mode = WAL")
@@ -79,7 +79,7 @@ public final class Database {
         }
     }
 
-    /// Auxiliary threads SQLite's sorter may start: one per core, at most 4 (measured gains stop there).
+    /// Auxiliary threads SQLite's sorter may start: one per core, capped at 4 (a cap, not a measured optimum).
     static let sorterThreads = min(4, ProcessInfo.processInfo.activeProcessorCount)
 
     /// A fresh private in-memory database (tests, scratch work).
