@@ -35,9 +35,14 @@ public enum EventLogSchema {
             "conversations_by_customer",
             "CREATE INDEX IF NOT EXISTS conversations_by_customer ON conversations (run_id, customer_id, started_at)"
         ),
+        // Covers every column the per-customer reductions read, so analysis walks a customer's messages in time
+        // order without touching the wide rows (bodies); schema v3 widened it from (run_id, customer_id, at).
         (
             "messages_by_customer",
-            "CREATE INDEX IF NOT EXISTS messages_by_customer ON messages (run_id, customer_id, at)"
+            """
+            CREATE INDEX IF NOT EXISTS messages_by_customer ON messages (run_id, customer_id, at, direction, kind, \
+            status, category, cost_microdollars, segments, conversation_id, flow_node)
+            """
         ),
         (
             "handoffs_by_customer",
@@ -60,7 +65,7 @@ public enum EventLogSchema {
     ]
 
     /// Migration `i` takes the schema from version `i` to `i + 1`.
-    static let migrations: [String] = [version1, version2]
+    static let migrations: [String] = [version1, version2, version3]
 
     /// The first schema: every table of DESIGN.md's event log.
     static let version1 = """
@@ -276,6 +281,12 @@ public enum EventLogSchema {
             SELECT run_id, '', line, reason, raw_text FROM quarantine;
         DROP TABLE quarantine;
         ALTER TABLE quarantine_v2 RENAME TO quarantine;
+        """
+
+    /// v3: `messages_by_customer` covers the analysis columns. The narrow v2 index is dropped here; the last
+    /// migration step creates every analytics index in its current form.
+    static let version3 = """
+        DROP INDEX IF EXISTS messages_by_customer;
         """
 
     /// What `migrate` did, for `replylab db init` to print.

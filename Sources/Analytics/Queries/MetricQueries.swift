@@ -21,85 +21,78 @@ public enum MetricQueries {
         "\(row).at > \(start(of: row)) AND \(row).at <= \(start(of: row)) + {\(window)}"
     }
 
-    /// Per customer with at least one message, order or opt-out: sent, delivered, first non-keyword reply inside
-    /// the reply window, orders and revenue inside the conversion window, an opt-out inside the opt-out window,
-    /// and what its messages cost; then the first automated or agent answer after the reply (a two-way exchange).
+    /// One row per customer of the run: segment, arm, what its texts cost and counted (sent, delivered, segments),
+    /// its first non-keyword reply inside the reply window, its orders and revenue inside the conversion window, an
+    /// opt-out inside the opt-out window, and the first automated or agent answer after the reply (a two-way
+    /// exchange).
     ///
-    /// Shaped for an engine without hash aggregation (SQLite): each event table is read once in key order, each
-    /// row tagged with what it counts for (`source`: 1 sent, 2 delivered, 3 a reply inside the window, 4 an order
-    /// inside the window, 5 an opt-out inside the window, 6 any other inbound text) and its customer's start
-    /// found by key; the narrow rows are reduced per customer in one GROUP BY. Customers with no events are not
-    /// in it: `customer_totals` counts them from the customers table. Only repliers' answers look at messages
-    /// again.
+    /// Shaped for an engine without hash aggregation (SQLite): `texts` walks customers in key order and each one's
+    /// messages through `messages_by_customer`, which holds every column read here, so the per-customer reduction
+    /// streams with no sort and no table lookups; orders and opt-outs are reduced apart (they are few) and joined by
+    /// customer; only repliers look at messages again for the answer.
     static let customerRows = """
-        WITH events AS (
-            SELECT m.customer_id,
-                CASE
-                    WHEN m.direction = 'outbound' AND m.status = 'delivered' THEN 2
-                    WHEN m.direction = 'outbound' THEN 1
-                    WHEN \(notKeyword) AND \(inside("m", "reply_ms")) THEN 3
-                    ELSE 6
-                END AS source,
-                m.at AS at, m.cost_microdollars AS amount,
-                CASE WHEN m.direction = 'outbound' THEN m.segments ELSE 0 END AS segments
-            FROM messages m
-            LEFT JOIN assignments a ON a.run_id = m.run_id AND a.customer_id = m.customer_id
-            WHERE m.run_id = {run}
-            UNION ALL
-            SELECT o.customer_id, 4, o.at, o.value_cents, 0
+        WITH buys AS (
+            SELECT o.customer_id, COUNT(*) AS orders, SUM(o.value_cents) AS revenue_cents,
+                SUM(o.value_cents * o.value_cents) AS order_value_squares, MAX(o.at) AS last_order_at
             FROM orders o
             LEFT JOIN assignments a ON a.run_id = o.run_id AND a.customer_id = o.customer_id
             WHERE o.run_id = {run} AND \(inside("o", "conversion_ms"))
-            UNION ALL
-            SELECT e.customer_id, 5, e.at, 0, 0
+            GROUP BY o.customer_id
+        ),
+        opt_outs AS (
+            SELECT e.customer_id, COUNT(*) AS opt_out_events
             FROM consent_events e
             LEFT JOIN assignments a ON a.run_id = e.run_id AND a.customer_id = e.customer_id
             WHERE e.run_id = {run} AND e.kind = 'opt_out' AND \(inside("e", "opt_out_ms"))
+            GROUP BY e.customer_id
+        ),
+        texts AS (
+            SELECT c.customer_id, c.segment, COALESCE(a.variant_id, -1) AS variant_id,
+                MIN(CASE WHEN m.direction = 'inbound' AND \(notKeyword) AND \(inside("m", "reply_ms"))
+                    THEN m.at END) AS first_reply_at,
+                COALESCE(SUM(m.cost_microdollars), 0) AS cost_microdollars,
+                COALESCE(SUM(CASE WHEN m.direction = 'outbound' THEN m.segments END), 0) AS outbound_segments,
+                COUNT(CASE WHEN m.direction = 'outbound' THEN 1 END) AS outbound_messages,
+                COUNT(CASE WHEN m.direction = 'outbound' AND m.status = 'delivered' THEN 1 END) AS delivered_messages
+            FROM customers c
+            LEFT JOIN assignments a ON a.run_id = c.run_id AND a.customer_id = c.customer_id
+            LEFT JOIN messages m ON m.run_id = c.run_id AND m.customer_id = c.customer_id
+            WHERE c.run_id = {run}
+            GROUP BY c.customer_id, c.segment, COALESCE(a.variant_id, -1)
         ),
         per_customer AS (
-            SELECT v.customer_id,
-                MAX(CASE WHEN v.source IN (1, 2) THEN 1 ELSE 0 END) AS sent,
-                MAX(CASE WHEN v.source = 2 THEN 1 ELSE 0 END) AS delivered,
-                MIN(CASE WHEN v.source = 3 THEN v.at END) AS first_reply_at,
-                SUM(CASE WHEN v.source IN (1, 2, 3, 6) THEN v.amount ELSE 0 END) AS cost_microdollars,
-                SUM(v.segments) AS outbound_segments,
-                SUM(CASE WHEN v.source IN (1, 2) THEN 1 ELSE 0 END) AS outbound_messages,
-                SUM(CASE WHEN v.source = 2 THEN 1 ELSE 0 END) AS delivered_messages,
-                SUM(CASE WHEN v.source = 4 THEN 1 ELSE 0 END) AS orders,
-                SUM(CASE WHEN v.source = 4 THEN v.amount ELSE 0 END) AS revenue_cents,
-                SUM(CASE WHEN v.source = 4 THEN v.amount * v.amount ELSE 0 END) AS order_value_squares,
-                MAX(CASE WHEN v.source = 4 THEN v.at END) AS last_order_at,
-                MAX(CASE WHEN v.source = 5 THEN 1 ELSE 0 END) AS opted_out
-            FROM events v
-            GROUP BY v.customer_id
-        ),
-        answers AS (
-            SELECT p.customer_id, MIN(m.at) AS answered_at
-            FROM per_customer p
-            JOIN messages m ON m.run_id = {run} AND m.customer_id = p.customer_id
-            WHERE p.first_reply_at IS NOT NULL AND m.direction = 'outbound' AND m.kind IN ('auto', 'agent')
-                AND m.at >= p.first_reply_at
-            GROUP BY p.customer_id
+            SELECT t.customer_id, t.segment, t.variant_id, t.first_reply_at, t.cost_microdollars,
+                t.outbound_segments, t.outbound_messages, t.delivered_messages,
+                CASE WHEN t.outbound_messages > 0 THEN 1 ELSE 0 END AS sent,
+                CASE WHEN t.delivered_messages > 0 THEN 1 ELSE 0 END AS delivered,
+                COALESCE(b.orders, 0) AS orders, COALESCE(b.revenue_cents, 0) AS revenue_cents,
+                COALESCE(b.order_value_squares, 0) AS order_value_squares, b.last_order_at,
+                CASE WHEN x.customer_id IS NOT NULL THEN 1 ELSE 0 END AS opted_out,
+                CASE WHEN t.delivered_messages > 0 AND t.first_reply_at IS NOT NULL THEN (
+                    SELECT MIN(m.at) FROM messages m
+                    WHERE m.run_id = {run} AND m.customer_id = t.customer_id AND m.direction = 'outbound'
+                        AND m.kind IN ('auto', 'agent') AND m.at >= t.first_reply_at
+                ) END AS answered_at
+            FROM texts t
+            LEFT JOIN buys b ON b.customer_id = t.customer_id
+            LEFT JOIN opt_outs x ON x.customer_id = t.customer_id
         ),
         unit_rows AS (
-            SELECT COALESCE(a.variant_id, -1) AS variant_id, c.segment, p.sent, p.delivered,
-                CASE WHEN p.delivered = 1 AND p.first_reply_at IS NOT NULL THEN 1 ELSE 0 END AS replied,
-                CASE WHEN p.delivered = 1 AND w.answered_at IS NOT NULL THEN 1 ELSE 0 END AS conversed,
-                CASE WHEN p.orders > 0 THEN 1 ELSE 0 END AS converted,
-                CASE WHEN p.delivered = 1 AND w.answered_at IS NOT NULL AND p.last_order_at > w.answered_at
-                    THEN 1 ELSE 0 END AS assisted,
-                p.delivered * p.opted_out AS opted_out,
-                p.orders, p.revenue_cents, p.order_value_squares, p.cost_microdollars, p.outbound_segments,
-                p.outbound_messages, p.delivered_messages
-            FROM per_customer p
-            JOIN customers c ON c.run_id = {run} AND c.customer_id = p.customer_id
-            LEFT JOIN assignments a ON a.run_id = {run} AND a.customer_id = p.customer_id
-            LEFT JOIN answers w ON w.customer_id = p.customer_id
+            SELECT variant_id, segment, sent, delivered,
+                CASE WHEN delivered = 1 AND first_reply_at IS NOT NULL THEN 1 ELSE 0 END AS replied,
+                CASE WHEN answered_at IS NOT NULL THEN 1 ELSE 0 END AS conversed,
+                CASE WHEN orders > 0 THEN 1 ELSE 0 END AS converted,
+                CASE WHEN last_order_at > answered_at THEN 1 ELSE 0 END AS assisted,
+                delivered * opted_out AS opted_out,
+                orders, revenue_cents, order_value_squares, cost_microdollars, outbound_segments,
+                outbound_messages, delivered_messages
+            FROM per_customer
         )
         """
 
     /// The sums behind every customer metric, per variant and segment.
     static let sums: [(name: String, expression: String)] = [
+        ("assigned", "COUNT(*)"),
         ("sent", "SUM(sent)"),
         ("delivered", "SUM(delivered)"),
         ("replied", "SUM(replied)"),
@@ -120,31 +113,18 @@ public enum MetricQueries {
         ("delivered_messages", "SUM(delivered_messages)"),
     ]
 
-    /// Sums per variant and segment; a variant's totals are its segments' sums (one pass instead of two). Every
-    /// customer of the run counts in `assigned`; customers with no events add nothing else.
+    /// Sums per variant and segment over every customer of the run (`assigned` counts them all); a variant's totals
+    /// are its segments' sums (one pass instead of two).
     public static let customerTotals = MetricQuery(
         name: "customer_totals",
         purpose: "one row per variant and segment: counts and sums (n, Σx, Σx²) behind every customer metric",
         template: """
-            \(customerRows),
-            active AS (
-                SELECT variant_id, segment,
-                    \(sums.map { "\($0.expression) AS \($0.name)" }.joined(separator: ",\n            "))
-                FROM unit_rows
-                GROUP BY variant_id, segment
-            ),
-            groups AS (
-                SELECT COALESCE(a.variant_id, -1) AS variant_id, c.segment, COUNT(*) AS assigned
-                FROM customers c
-                LEFT JOIN assignments a ON a.run_id = c.run_id AND a.customer_id = c.customer_id
-                WHERE c.run_id = {run}
-                GROUP BY COALESCE(a.variant_id, -1), c.segment
-            )
-            SELECT g.variant_id, g.segment, g.assigned,
-                \(sums.map { "COALESCE(s.\($0.name), 0) AS \($0.name)" }.joined(separator: ",\n        "))
-            FROM groups g
-            LEFT JOIN active s ON s.variant_id = g.variant_id AND s.segment = g.segment
-            ORDER BY g.variant_id, g.segment
+            \(customerRows)
+            SELECT variant_id, segment,
+                \(sums.map { "\($0.expression) AS \($0.name)" }.joined(separator: ",\n    "))
+            FROM unit_rows
+            GROUP BY variant_id, segment
+            ORDER BY variant_id, segment
             """
     )
 
@@ -274,6 +254,8 @@ public enum MetricQueries {
             """
     )
 
+    /// One sort ranks each conversation's node messages from the last; a second folds them into visits (conversation,
+    /// node), the last node's visit carrying how the conversation ended; the third groups visits by arm and node.
     public static let flowNodes = MetricQuery(
         name: "flow_nodes",
         purpose: """
@@ -281,38 +263,34 @@ public enum MetricQueries {
             and that ended there by expiry, opt-out, failure or were still open (drop-off), expiry apart
             """,
         template: """
-            WITH node_messages AS (
-                SELECT m.conversation_id, m.customer_id, m.flow_node, m.at AS at_ms, m.message_id
+            WITH ranked AS (
+                SELECT m.conversation_id, m.customer_id, m.flow_node,
+                    ROW_NUMBER() OVER (PARTITION BY m.conversation_id ORDER BY m.at DESC, m.message_id DESC) AS position
                 FROM messages m
                 WHERE m.run_id = {run} AND m.flow_node IS NOT NULL AND m.conversation_id IS NOT NULL
             ),
-            arrivals AS (
-                SELECT customer_id, conversation_id, flow_node FROM node_messages
-                GROUP BY customer_id, conversation_id, flow_node
+            visits AS (
+                SELECT conversation_id, customer_id, flow_node, MIN(position) AS position
+                FROM ranked
+                GROUP BY conversation_id, customer_id, flow_node
             ),
-            ranked AS (
-                SELECT conversation_id, flow_node,
-                    ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY at_ms DESC, message_id DESC) AS position
-                FROM node_messages
-            ),
-            last_nodes AS (
-                SELECT r.conversation_id, r.flow_node,
-                    CASE WHEN c.outcome IS NULL OR c.outcome IN ('expired', 'opted_out', 'failed')
+            ends AS (
+                SELECT v.customer_id, v.flow_node,
+                    CASE WHEN v.position = 1 AND c.conversation_id IS NOT NULL
+                        AND (c.outcome IS NULL OR c.outcome IN ('expired', 'opted_out', 'failed'))
                         THEN 1 ELSE 0 END AS dropped,
-                    CASE WHEN c.outcome = 'expired' THEN 1 ELSE 0 END AS expired
-                FROM ranked r
-                JOIN conversations c ON c.run_id = {run} AND c.conversation_id = r.conversation_id
-                WHERE r.position = 1
+                    CASE WHEN v.position = 1 AND c.outcome = 'expired' THEN 1 ELSE 0 END AS expired
+                FROM visits v
+                LEFT JOIN conversations c ON c.run_id = {run} AND c.conversation_id = v.conversation_id
             )
-            SELECT COALESCE(a.variant_id, -1) AS variant_id, v.flow_node,
+            SELECT COALESCE(a.variant_id, -1) AS variant_id, e.flow_node,
                 COUNT(*) AS arrivals,
-                SUM(COALESCE(l.dropped, 0)) AS dropped,
-                SUM(COALESCE(l.expired, 0)) AS expired
-            FROM arrivals v
-            LEFT JOIN assignments a ON a.run_id = {run} AND a.customer_id = v.customer_id
-            LEFT JOIN last_nodes l ON l.conversation_id = v.conversation_id AND l.flow_node = v.flow_node
-            GROUP BY COALESCE(a.variant_id, -1), v.flow_node
-            ORDER BY variant_id, arrivals DESC, v.flow_node
+                SUM(e.dropped) AS dropped,
+                SUM(e.expired) AS expired
+            FROM ends e
+            LEFT JOIN assignments a ON a.run_id = {run} AND a.customer_id = e.customer_id
+            GROUP BY COALESCE(a.variant_id, -1), e.flow_node
+            ORDER BY variant_id, arrivals DESC, e.flow_node
             """
     )
 
