@@ -195,9 +195,16 @@ public struct JSONParser {
                 scalars.append(contentsOf: String(decoding: parser.bytes[runStart..<end], as: UTF8.self).unicodeScalars)
             }
         }
+        // Most strings hold no escape: they are decoded straight from the bytes, not scalar by scalar.
+        var escaped = false
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                if !escaped {
+                    let text = String(decoding: bytes[runStart..<index], as: UTF8.self)
+                    index += 1
+                    return text
+                }
                 flushRun(self, upTo: index, into: &scalars)
                 index += 1
                 return String(scalars)
@@ -209,6 +216,7 @@ public struct JSONParser {
                 )
             }
             if byte == UInt8(ascii: "\\") {
+                escaped = true
                 flushRun(self, upTo: index, into: &scalars)
                 index += 1
                 guard index < bytes.count else { throw failure(found: "the end of the file", expected: "an escape") }

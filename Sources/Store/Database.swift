@@ -53,6 +53,7 @@ public final class Database {
         let flags =
             (mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
             | SQLITE_OPEN_NOMUTEX
+        Self.configureLibrary
         let code = sqlite3_open_v2(path, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
             let error = SQLiteError.last(on: connection, code: code, sql: nil)
@@ -78,6 +79,10 @@ public final class Database {
             throw SQLiteError(code: error.code, message: "cannot open '\(path)': \(error.message)")
         }
     }
+
+    /// Process-wide SQLite settings, applied once before the first connection opens: no memory-usage counters
+    /// (nothing reads them, and each allocation would otherwise take a global mutex).
+    private static let configureLibrary: Void = { _ = csqlite_disable_memory_statistics() }()
 
     /// Auxiliary threads SQLite's sorter may start: one per core, capped at 4 (a cap, not a measured optimum).
     static let sorterThreads = min(4, ProcessInfo.processInfo.activeProcessorCount)

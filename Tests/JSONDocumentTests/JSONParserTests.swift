@@ -7,6 +7,13 @@ import Testing
         #expect(value.jsonText == #"{"b":1,"a":"é👍","c":[true,null,-25]}"#)
     }
 
+    /// Strings without an escape are decoded from the bytes in one step; those with one, piece by piece. Both must
+    /// give the same text, multi-byte UTF-8 and escapes at either end included.
+    @Test func plainAndEscapedStringsDecodeAlike() throws {
+        let value = try JSONParser.parse(#"["café 👍", "\"café\" 👍", "tab\t", "\u00e9nd", ""]"#)
+        #expect(value == .array([.string("café 👍"), .string("\"café\" 👍"), .string("tab\t"), .string("énd"), .string("")]))
+    }
+
     @Test func duplicateKeyIsRefusedWithLineColumnAndPath() {
         let text = """
             {"segments": [
