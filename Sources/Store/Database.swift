@@ -180,6 +180,31 @@ public final class Database {
         )
     }
 
+    /// True while defensive mode is on (always, outside `turnOffJournalForPrivateBuild`).
+    var isDefensive: Bool { csqlite_is_defensive(handle) == 1 }
+
+    /// Turns journaling and syncing off, for a file no one else opens until it is complete (a new log built under a
+    /// temporary name, then renamed): nothing is written twice, and a failure deletes the file rather than rolling
+    /// back. Defensive mode refuses this pragma, so it is lifted for the switch and restored.
+    ///
+    /// - Throws: `SQLiteError` when the switch does not take (another connection has the file open: SQLITE_BUSY;
+    ///   or SQLite keeps another mode), rather than building through the write-ahead log unnoticed.
+    public func turnOffJournalForPrivateBuild() throws(SQLiteError) {
+        _ = csqlite_disable_defensive(handle)
+        defer { _ = csqlite_enable_defensive(handle) }
+        let statement = try prepare("PRAGMA journal_mode = OFF")
+        _ = try statement.step()
+        let mode: String = try statement.column(0)
+        guard mode == "off" else {
+            throw SQLiteError(
+                code: SQLITE_MISUSE,
+                message: "'\(path)' kept journal mode \(mode): a private build needs the only connection to the file",
+                sql: "PRAGMA journal_mode = OFF"
+            )
+        }
+        try execute("PRAGMA synchronous = OFF")
+    }
+
     /// The first column of the first row of `sql` as an integer, e.g. `SELECT count(*) FROM runs`.
     public func integer(_ sql: String) throws(SQLiteError) -> Int64 {
         let statement = try prepare(sql)

@@ -48,8 +48,7 @@ enum PipelineBenchmark {
         let source = experimentPath
         let summary = try { () throws -> PipelineFigures in
             let database = try Database(path: path)
-            try database.execute("PRAGMA journal_mode = OFF")
-            try database.execute("PRAGMA synchronous = OFF")
+            try database.turnOffJournalForPrivateBuild()
             var writer = try EventLogWriter(database: database, commitEvery: Int.max)
             let record = RunRecord(
                 id: 1,

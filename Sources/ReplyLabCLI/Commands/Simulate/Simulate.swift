@@ -117,8 +117,7 @@ struct SimulationRequest {
         let database = try Database(path: path)
         if isNew {
             // A private file nobody reads until it is renamed: no journal needed (SQLite's floor drops ~45%).
-            try database.execute("PRAGMA journal_mode = OFF")
-            try database.execute("PRAGMA synchronous = OFF")
+            try database.turnOffJournalForPrivateBuild()
         }
         var writer = try EventLogWriter(database: database, commitEvery: Int.max)
         let firstRun = try database.integer("SELECT COALESCE(MAX(id), 0) + 1 FROM runs")
