@@ -31,7 +31,8 @@ public enum MetricQueries {
     /// streams with no sort and no table lookups; orders and opt-outs are reduced apart (they are few) and joined by
     /// customer; only repliers look at messages again for the answer.
     /// `opt_outs` groups rather than selecting DISTINCT: SQLite 3.40 gives a DISTINCT CTE no automatic index, and
-    /// the join from every customer then scans it whole each time (at 10^6 it ran past a minute and was stopped; grouped, the whole query takes 3.5 s).
+    /// the join from every customer then scans it whole each time (at 10^6 it ran past a minute and was stopped;
+    /// grouped, the whole query takes 3.5 s).
     static let customerRows = """
         WITH buys AS (
             SELECT o.customer_id, COUNT(*) AS orders, SUM(o.value_cents) AS revenue_cents,
