@@ -65,7 +65,7 @@ public enum EventLogSchema {
     ]
 
     /// Migration `i` takes the schema from version `i` to `i + 1`.
-    static let migrations: [String] = [version1, version2, version3]
+    static let migrations: [String] = [version1, version2, version3, version4]
 
     /// The first schema: every table of DESIGN.md's event log.
     static let version1 = """
@@ -287,6 +287,111 @@ public enum EventLogSchema {
     /// migration step creates every analytics index in its current form.
     static let version3 = """
         DROP INDEX IF EXISTS messages_by_customer;
+        """
+
+    /// v4: the per-row tables check their word columns with `=` … `OR` instead of `IN (…)`. SQLite builds a
+    /// temporary b-tree for an `IN` list of more than two constants each time an `INSERT` runs, which made a
+    /// message insert cost about 8 µs instead of 4.7 (measured here). The rules are the same, so every row is
+    /// copied as it is; the four tables are rebuilt because SQLite cannot alter a CHECK in place. `runs` keeps
+    /// its `IN`: one row per run, and other tables' foreign keys point at it.
+    static let version4 = """
+        CREATE TABLE messages_v4 (
+            run_id INTEGER NOT NULL,
+            message_id INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            conversation_id INTEGER,
+            direction TEXT NOT NULL CHECK (direction = 'outbound' OR direction = 'inbound'),
+            kind TEXT NOT NULL CHECK (
+                kind = 'campaign' OR kind = 'auto' OR kind = 'agent' OR kind = 'compliance' OR kind = 'customer'
+            ),
+            at INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            segments INTEGER NOT NULL,
+            encoding TEXT NOT NULL,
+            status TEXT NOT NULL,
+            cost_microdollars INTEGER NOT NULL,
+            flow_node TEXT,
+            purpose TEXT CHECK (purpose = 'marketing' OR purpose = 'transactional' OR purpose = 'compliance'),
+            subject TEXT,
+            business_number TEXT,
+            external_id TEXT,
+            error_code INTEGER,
+            intent TEXT,
+            category TEXT,
+            PRIMARY KEY (run_id, message_id),
+            FOREIGN KEY (run_id, customer_id) REFERENCES customers (run_id, customer_id)
+        ) WITHOUT ROWID;
+        INSERT INTO messages_v4 (
+            run_id, message_id, customer_id, conversation_id, direction, kind, at, body, segments, encoding, status,
+            cost_microdollars, flow_node, purpose, subject, business_number, external_id, error_code, intent, category
+        )
+            SELECT run_id, message_id, customer_id, conversation_id, direction, kind, at, body, segments, encoding,
+                status, cost_microdollars, flow_node, purpose, subject, business_number, external_id, error_code,
+                intent, category
+            FROM messages;
+        DROP TABLE messages;
+        ALTER TABLE messages_v4 RENAME TO messages;
+        CREATE TABLE handoffs_v4 (
+            run_id INTEGER NOT NULL,
+            handoff_id INTEGER NOT NULL,
+            conversation_id INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            queue TEXT NOT NULL,
+            queued_at INTEGER NOT NULL,
+            picked_up_at INTEGER,
+            closed_at INTEGER,
+            resolution TEXT NOT NULL CHECK (resolution = 'resolved' OR resolution = 'abandoned' OR resolution = 'open'),
+            agent_id INTEGER,
+            PRIMARY KEY (run_id, handoff_id),
+            FOREIGN KEY (run_id, customer_id) REFERENCES customers (run_id, customer_id)
+        );
+        INSERT INTO handoffs_v4 (
+            run_id, handoff_id, conversation_id, customer_id, queue, queued_at, picked_up_at, closed_at, resolution,
+            agent_id
+        )
+            SELECT run_id, handoff_id, conversation_id, customer_id, queue, queued_at, picked_up_at, closed_at,
+                resolution, agent_id
+            FROM handoffs;
+        DROP TABLE handoffs;
+        ALTER TABLE handoffs_v4 RENAME TO handoffs;
+        CREATE TABLE consent_events_v4 (
+            run_id INTEGER NOT NULL,
+            event_id INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (
+                kind = 'opt_in' OR kind = 'opt_out' OR kind = 'help' OR kind = 'review_hold'
+                OR kind = 'review_released'
+            ),
+            keyword TEXT,
+            source TEXT NOT NULL,
+            scope TEXT CHECK (scope = 'marketing' OR scope = 'all'),
+            PRIMARY KEY (run_id, event_id),
+            FOREIGN KEY (run_id, customer_id) REFERENCES customers (run_id, customer_id)
+        );
+        INSERT INTO consent_events_v4 (run_id, event_id, customer_id, at, kind, keyword, source, scope)
+            SELECT run_id, event_id, customer_id, at, kind, keyword, source, scope FROM consent_events;
+        DROP TABLE consent_events;
+        ALTER TABLE consent_events_v4 RENAME TO consent_events;
+        CREATE TABLE suppressions_v4 (
+            run_id INTEGER NOT NULL,
+            suppression_id INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            reason TEXT NOT NULL CHECK (
+                reason = 'quiet_hours' OR reason = 'holiday' OR reason = 'frequency_cap' OR reason = 'no_consent'
+                OR reason = 'opted_out' OR reason = 'review_hold' OR reason = 'no_phone' OR reason = 'template_gap'
+            ),
+            deferred_until INTEGER,
+            subject TEXT NOT NULL,
+            rule TEXT,
+            PRIMARY KEY (run_id, suppression_id),
+            FOREIGN KEY (run_id, customer_id) REFERENCES customers (run_id, customer_id)
+        );
+        INSERT INTO suppressions_v4 (run_id, suppression_id, customer_id, at, reason, deferred_until, subject, rule)
+            SELECT run_id, suppression_id, customer_id, at, reason, deferred_until, subject, rule FROM suppressions;
+        DROP TABLE suppressions;
+        ALTER TABLE suppressions_v4 RENAME TO suppressions;
         """
 
     /// What `migrate` did, for `replylab db init` to print.

@@ -26,12 +26,12 @@ import Testing
         let file = path("runs.sqlite")
         let first = run(["db", "init", file])
         #expect(first.status == 0)
-        #expect(first.output == "Created event-log schema version 3 in \(file): 13 tables, 10 analytics indexes.\n")
+        #expect(first.output == "Created event-log schema version 4 in \(file): 13 tables, 10 analytics indexes.\n")
         #expect(FileManager.default.fileExists(atPath: file))
         let second = run(["db", "init", file])
         #expect(second.status == 0)
-        #expect(second.output == "\(file) is up to date (schema version 3); nothing to do.\n")
-        #expect(try Database(path: file, mode: .readOnly).userVersion() == 3)
+        #expect(second.output == "\(file) is up to date (schema version 4); nothing to do.\n")
+        #expect(try Database(path: file, mode: .readOnly).userVersion() == EventLogSchema.currentVersion)
     }
 
     @Test func infoShowsVersionRunsAndRowCounts() throws {
@@ -79,7 +79,7 @@ import Testing
         #expect(result.errors == "")
         #expect(
             result.output == """
-                \(file): event-log schema version 3 (current)
+                \(file): event-log schema version 4 (current)
 
                 Runs: 2
                   ID  KIND        SOURCE                          CREATED (UTC)        VERSION
@@ -113,7 +113,7 @@ import Testing
         )
         #expect(json.output.contains(#""customers":1234"#))
         #expect(json.output.contains(#""seed":7,"source":"datasets/experiments/cart.json","tool_version":"0.1.0"}"#))
-        #expect(json.output.hasSuffix(#""schema_version":3}"# + "\n"))
+        #expect(json.output.hasSuffix(#""schema_version":4}"# + "\n"))
     }
 
     @Test func infoOnAMissingFileIsOneClearErrorAndCreatesNothing() {
@@ -132,7 +132,7 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.errors
-                == "error: '\(file)' has event-log schema version 7, but this replylab knows versions up to 3; upgrade replylab to read it\n"
+                == "error: '\(file)' has event-log schema version 7, but this replylab knows versions up to 4; upgrade replylab to read it\n"
         )
         let initialise = run(["db", "init", file])
         #expect(initialise.status == 1)

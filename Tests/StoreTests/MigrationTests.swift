@@ -76,7 +76,7 @@ import Testing
         #expect(error == .newerSchema(path: path, fileVersion: 99, supportedVersion: EventLogSchema.currentVersion))
         #expect(
             error?.description
-                == "'\(path)' has event-log schema version 99, but this replylab knows versions up to 3; upgrade replylab to read it"
+                == "'\(path)' has event-log schema version 99, but this replylab knows versions up to 4; upgrade replylab to read it"
         )
         #expect(try database.userVersion() == 99)
         #expect(try database.integer("SELECT count(*) FROM sqlite_master WHERE name = 'runs'") == 0)
