@@ -83,7 +83,7 @@ public enum SimulationRunner {
     }
 }
 
-/// Everything between the shards and the sink: the run's header rows, each wave's customers in shard order, the
+/// Everything between the shards and the sink: the run's header rows, each wave's rows in shard order, the
 /// handed-off customers set aside, then the agents' phase.
 struct RunAssembly<Sink: EventSink> {
     let world: World
@@ -101,10 +101,10 @@ struct RunAssembly<Sink: EventSink> {
             until: world.horizon,
             runID: world.runID
         )
-        writer.batch.runs = [run]
-        writer.batch.variants = world.variantRecords
-        writer.batch.agentShifts = desk.shiftRecords
-        try writer.flush(into: &sink)
+        try writer.write(
+            header: EventBatch(runs: [run], variants: world.variantRecords, agentShifts: desk.shiftRecords),
+            into: &sink
+        )
     }
 
     /// Shard ranges of at most `jobs` shards each, in order.
@@ -115,29 +115,23 @@ struct RunAssembly<Sink: EventSink> {
     }
 
     mutating func add(_ results: [ShardResult], into sink: inout Sink, progress: (Int) -> Void) throws {
-        for result in results {
+        for var result in results {
+            if let failure = result.failure { throw failure }
             events += result.events
-            for customer in result.customers {
-                try writer.addCustomer(customer, into: &sink)
-                if customer.transferred {
-                    handedOff.append(customer)
-                } else {
-                    try writer.addRecords(of: customer, into: &sink)
-                }
-            }
-            progress(min(world.customerCount, (result.customers.last?.index ?? 0) + 1))
+            try writer.write(&result.rows, into: &sink)
+            handedOff += result.handedOff
+            progress(min(world.customerCount, result.customersEnd))
         }
     }
 
     /// The agents' phase on one queue, its rows, and the summary.
     mutating func finish(into sink: inout Sink) throws -> RunSummary {
-        try writer.flush(into: &sink)
         var agentsPhase = Shard(world: world, customers: handedOff, agents: desk)
         agentsPhase.resumeHandedOff()
         agentsPhase.run()
         events += agentsPhase.queue.processedCount
-        for customer in agentsPhase.customers { try writer.addRecords(of: customer, into: &sink) }
-        try writer.flush(into: &sink)
+        var rows = ShardRows.stories(world: world, customers: agentsPhase.customers)
+        try writer.write(&rows, into: &sink)
         writer.summary.events = events
         writer.summary.customersWithAgents = handedOff.count
         return writer.summary
@@ -170,11 +164,17 @@ final class DispatchedWave: @unchecked Sendable {
     }
 }
 
-/// One shard's customers after the independent phase, with the events its queue processed.
+/// One shard after the independent phase: its rows, the customers waiting for an agent, and the events its
+/// queue processed.
 struct ShardResult: Sendable {
     var shard: Int
-    var customers: [CustomerState]
+    /// One past the shard's last customer index.
+    var customersEnd: Int
+    var rows: ShardRows
+    var handedOff: [CustomerState]
     var events: UInt64
+    /// Why the shard's rows could not be built; rethrown by the thread that writes them.
+    var failure: (any Error)?
 }
 
 extension SimulationRunner {
@@ -192,12 +192,24 @@ extension SimulationRunner {
 }
 
 extension SimulationRunner {
-    /// One shard's independent phase.
+    /// One shard's independent phase and its rows, on the calling thread.
     static func simulate(_ world: World, shard: Int) -> ShardResult {
         let range = (shard * shardSize)..<min(world.customerCount, (shard + 1) * shardSize)
         var simulation = Shard.independent(world: world, range: range)
         simulation.run()
-        return ShardResult(shard: shard, customers: simulation.customers, events: simulation.queue.processedCount)
+        var result = ShardResult(
+            shard: shard,
+            customersEnd: range.upperBound,
+            rows: ShardRows(world: world),
+            handedOff: [],
+            events: simulation.queue.processedCount
+        )
+        do {
+            (result.rows, result.handedOff) = try ShardRows.independent(world: world, customers: simulation.customers)
+        } catch {
+            result.failure = error
+        }
+        return result
     }
 }
 
