@@ -114,6 +114,50 @@ import Testing
     }
 }
 
+extension KillDuringImportTests {
+    /// An import into a file that does not exist builds a private `.partial-PID` file and renames it at the end:
+    /// killed before that, no log appears at `--db`, and the next import builds it whole.
+    @Test func killedWhileBuildingANewLogNoFileAppears() throws {
+        let database = path("new.sqlite")
+        let log = try writeLargeLog(rows: 25_000)
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: Self.executable)
+        child.arguments = ["import", "twilio", log, "--db", database]
+        child.standardOutput = FileHandle.nullDevice
+        child.standardError = FileHandle.nullDevice
+        try child.run()
+        let partial = database + ".partial-\(child.processIdentifier)"
+        let deadline = Date().addingTimeInterval(120)
+        while child.isRunning && !FileManager.default.fileExists(atPath: partial) && Date() < deadline {
+            usleep(5_000)
+        }
+        usleep(200_000)
+        #expect(child.isRunning, "the import finished before it could be killed")
+        kill(child.processIdentifier, SIGKILL)
+        child.waitUntilExit()
+        #expect(child.terminationStatus == SIGKILL)
+        #expect(!FileManager.default.fileExists(atPath: database))
+        let again = ReplyLab.run(["import", "twilio", log, "--db", database], console: .captured())
+        #expect(again == 0)
+        #expect(try Database(path: database, mode: .readOnly).integer("SELECT count(*) FROM messages") == 75_000)
+    }
+
+    /// A new file that would receive nothing (an empty log) is left as an empty, migrated event log, not as the
+    /// private build's leftovers.
+    @Test func aNewFileThatReceivesNothingIsAnEmptyLog() throws {
+        let database = path("empty.sqlite")
+        let log = path("empty.csv")
+        try Data("From,To,Body,Status,SentDate,Sid,Direction\r\n".utf8).write(to: URL(fileURLWithPath: log))
+        let result = ReplyLab.run(["import", "twilio", log, "--db", database], console: .captured())
+        #expect(result == 0)
+        let opened = try Database(path: database, mode: .readOnly)
+        #expect(try opened.userVersion() == EventLogSchema.currentVersion)
+        #expect(try opened.integer("SELECT count(*) FROM runs") == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".partial-") }
+        #expect(leftovers.isEmpty)
+    }
+}
+
 /// The schema (tables, indexes, triggers) and every row of every event-log table, as text.
 func dumpEventLog(_ path: String) throws -> String {
     let database = try Database(path: path, mode: .readOnly)

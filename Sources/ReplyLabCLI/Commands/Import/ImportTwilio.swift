@@ -60,13 +60,16 @@ struct ImportTwilio: Command {
             createdAt: Int64((Date().timeIntervalSince1970 * 1_000).rounded())
         )
         let bars = ImportProgressBars()
-        let report = try TwilioImporter.load(
-            messageLog: file,
-            orders: orders,
-            into: try Database(path: database),
-            options: options,
-            progress: bars.update
-        )
+        let report = try PrivateBuild.run(at: database) { database, _ in
+            let report = try TwilioImporter.load(
+                messageLog: file,
+                orders: orders,
+                into: database,
+                options: options,
+                progress: bars.update
+            )
+            return (report, !report.addedNothing)
+        }
         bars.finish()
         for line in ImportReportText.lines(report, database: database) { console.out(line) }
         return ExitStatus.success

@@ -99,26 +99,10 @@ struct SimulationRequest {
     /// Builds a missing log in a temporary file renamed into place at the end; adds to an existing one in one
     /// transaction. Either way a failure leaves the file as it was.
     func run() throws -> [RunSummary] {
-        let fileManager = FileManager.default
-        let isNew = database != ":memory:" && !fileManager.fileExists(atPath: database)
-        let target = isNew ? database + ".partial-\(ProcessInfo.processInfo.processIdentifier)" : database
-        if isNew { Self.removeDatabaseFiles(target) }
-        do {
-            let summaries = try simulate(into: target, isNew: isNew)
-            if isNew { try fileManager.moveItem(atPath: target, toPath: database) }
-            return summaries
-        } catch {
-            if isNew { Self.removeDatabaseFiles(target) }
-            throw error
-        }
+        try PrivateBuild.run(at: database) { database, _ in (try simulate(into: database), true) }
     }
 
-    private func simulate(into path: String, isNew: Bool) throws -> [RunSummary] {
-        let database = try Database(path: path)
-        if isNew {
-            // A private file nobody reads until it is renamed: no journal needed (SQLite's floor drops ~45%).
-            try database.turnOffJournalForPrivateBuild()
-        }
+    private func simulate(into database: Database) throws -> [RunSummary] {
         var writer = try EventLogWriter(database: database, commitEvery: Int.max)
         let firstRun = try database.integer("SELECT COALESCE(MAX(id), 0) + 1 FROM runs")
         let count = customers ?? experiment.customers
@@ -157,9 +141,5 @@ struct SimulationRequest {
         try writer.finish()
         bar.finish()
         return summaries
-    }
-
-    static func removeDatabaseFiles(_ path: String) {
-        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }
