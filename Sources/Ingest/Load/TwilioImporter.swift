@@ -58,12 +58,17 @@ public enum TwilioImporter {
         options: Options,
         progress: (ImportProgress) -> Void = { _ in }
     ) throws -> ImportReport {
-        let log = try TwilioLogParser(mapping: options.mapping).parse(path: messageLog) { read, total in
-            progress(.reading(bytes: read, of: total))
+        let ordersPass = orders.map { OrdersInBackground(path: $0, mapping: options.mapping) }
+        let log: ParsedMessageLog
+        do {
+            log = try TwilioLogParser(mapping: options.mapping).parse(path: messageLog) { read, total in
+                progress(.reading(bytes: read, of: total))
+            }
+        } catch {
+            _ = try? ordersPass?.wait()
+            throw error
         }
-        let parsedOrders = try orders.map { path throws(IngestError) in
-            try OrdersParser(mapping: options.mapping).parse(path: path)
-        }
+        let parsedOrders = try ordersPass?.wait()
         let writer = try EventLogWriter(database: database, commitEvery: Int.max, indexes: .maintain)
         try database.execute("BEGIN IMMEDIATE TRANSACTION")
         do {

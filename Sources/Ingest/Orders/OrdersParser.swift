@@ -31,7 +31,7 @@ enum OrderColumns {
 }
 
 /// One good row of an orders file.
-struct ParsedOrder {
+struct ParsedOrder: Sendable {
     var line: Int64
     /// True for an abandoned cart, false for an order.
     var isCart: Bool
@@ -47,7 +47,7 @@ struct ParsedOrder {
 }
 
 /// Everything the pass over an orders file found.
-struct ParsedOrders {
+struct ParsedOrders: Sendable {
     var file: String
     var sha256: String
     var rows: [ParsedOrder] = []

@@ -68,7 +68,7 @@ struct TextArena {
 }
 
 /// A refused row: where it was, why (a short label for the report and a sentence for the table), and its text.
-struct QuarantinedRow: Equatable {
+struct QuarantinedRow: Equatable, Sendable {
     var line: Int64
     /// Groups rows in the load report ("bad date", "ragged row").
     var label: String
