@@ -70,6 +70,36 @@ import Testing
         #expect(try database.integer("SELECT count(*) FROM messages WHERE run_id = 2") == 20)
     }
 
+    /// The orders file is parsed beside the message log: whichever of the two cannot be read, its own error
+    /// reaches the caller (the log's first, as when they ran one after the other), and nothing is stored.
+    @Test func anUnreadableOrdersFileOrLogStopsTheLoadWithItsOwnError() throws {
+        let path = scratch.path("log.sqlite")
+        let database = try Database(path: path)
+        try EventLogSchema.migrate(database)
+        let before = try dump(path)
+        let missingOrders = scratch.path("no-orders.csv")
+        let ordersError = #expect(throws: IngestError.self) {
+            try TwilioImporter.load(
+                messageLog: Scratch.fixture("console-export.csv"),
+                orders: missingOrders,
+                into: database,
+                options: Scratch.options()
+            )
+        }
+        #expect(ordersError?.description.contains("no-orders.csv") == true)
+        let missingLog = scratch.path("no-log.csv")
+        let logError = #expect(throws: IngestError.self) {
+            try TwilioImporter.load(
+                messageLog: missingLog,
+                orders: missingOrders,
+                into: database,
+                options: Scratch.options()
+            )
+        }
+        #expect(logError?.description.contains("no-log.csv") == true)
+        #expect(try dump(path) == before)
+    }
+
     @Test func theWholeFileIsOneTransaction() throws {
         // Another connection sees nothing of the run until the load returns: the writer never committed early.
         let path = scratch.path("log.sqlite")
