@@ -153,7 +153,8 @@ extension KillDuringImportTests {
         let opened = try Database(path: database, mode: .readOnly)
         #expect(try opened.userVersion() == EventLogSchema.currentVersion)
         #expect(try opened.integer("SELECT count(*) FROM runs") == 0)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".partial-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.contains(".partial-") }
         #expect(leftovers.isEmpty)
     }
 }

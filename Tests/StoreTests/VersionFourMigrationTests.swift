@@ -52,7 +52,9 @@ import Testing
             ) == 1
         )
         #expect(try database.integer("SELECT count(*) FROM handoffs WHERE resolution = 'open'") == 1)
-        #expect(try database.integer("SELECT count(*) FROM consent_events WHERE kind = 'opt_out' AND scope = 'all'") == 1)
+        #expect(
+            try database.integer("SELECT count(*) FROM consent_events WHERE kind = 'opt_out' AND scope = 'all'") == 1
+        )
         #expect(try database.integer("SELECT count(*) FROM suppressions WHERE reason = 'opted_out'") == 1)
         for table in Self.rebuilt {
             let sql = try database.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")
@@ -95,7 +97,8 @@ import Testing
         try database.execute(
             """
             INSERT INTO messages (run_id, message_id, customer_id, direction, kind, at, body, segments, encoding,
-                status, cost_microdollars, purpose) VALUES (1, 5, 7, 'outbound', 'agent', 0, 'x', 1, 'GSM-7', 'sent', 0, NULL)
+                status, cost_microdollars, purpose)
+                VALUES (1, 5, 7, 'outbound', 'agent', 0, 'x', 1, 'GSM-7', 'sent', 0, NULL)
             """
         )
         #expect(try database.integer("SELECT count(*) FROM messages") == 2)

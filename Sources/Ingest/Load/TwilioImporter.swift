@@ -8,7 +8,9 @@ import Store
 ///
 /// - Atomic: one `EventLogWriter` that never commits on its own (`commitEvery: Int.max`) inside a transaction
 ///   this type opens; when the log has no messages yet, the analytics indexes are dropped and rebuilt *inside*
-///   that transaction, so even a `kill -9` mid-load leaves the file exactly as it was.
+///   that transaction, so even a `kill -9` mid-load leaves the file exactly as it was. On a connection with no
+///   journal (a private build of a new file, as `replylab import twilio` makes one) a rollback cannot undo
+///   anything: the caller must discard that file when the load fails or adds nothing.
 /// - Idempotent: the message log's SHA-256 is `runs.source_sha256`; the same bytes again add nothing (an orders
 ///   file not seen before is then added to that earlier run). Sids an earlier *import* run holds are skipped
 ///   (simulated runs generate Sids too, but they are not real messages); order ids likewise.

@@ -21,8 +21,11 @@ struct ShardRows: Sendable {
     /// The rows of a finished shard: every customer's own row, and the story of each one not handed to an
     /// agent. Handed-off customers are returned for the agents' phase.
     ///
-    /// - Complexity: O(rows), every record moved once.
-    static func independent(world: World, customers: [CustomerState]) throws -> (rows: ShardRows, handedOff: [CustomerState]) {
+    /// - Complexity: O(rows), each record copied once, on the calling (shard) thread.
+    static func independent(
+        world: World,
+        customers: [CustomerState]
+    ) throws -> (rows: ShardRows, handedOff: [CustomerState]) {
         var rows = ShardRows(world: world)
         var handedOff: [CustomerState] = []
         for customer in customers {
