@@ -17,6 +17,7 @@ enum PipelineBenchmark {
             "replylab-pipeline-\(ProcessInfo.processInfo.processIdentifier).sqlite"
         ).path
         var keep = false
+        var discard = false
         var index = 0
         func value() throws -> String {
             index += 1
@@ -30,9 +31,10 @@ enum PipelineBenchmark {
             case "--experiment": experimentPath = try value()
             case "--db": databasePath = try value()
             case "--keep": keep = true
+            case "--discard": discard = true
             default:
                 throw PipelineBenchmarkError(
-                    "unknown option \(arguments[index]); expected -n, --jobs, --experiment, --db, --keep"
+                    "unknown option \(arguments[index]); expected -n, --jobs, --experiment, --db, --keep, --discard"
                 )
             }
             index += 1
@@ -47,6 +49,7 @@ enum PipelineBenchmark {
         let path = databasePath
         let source = experimentPath
         let summary = try { () throws -> PipelineFigures in
+            if discard { return try simulateOnly(world, jobs: jobsUsed, source: source) }
             let database = try Database(path: path)
             try database.turnOffJournalForPrivateBuild()
             var writer = try EventLogWriter(database: database, commitEvery: Int.max)
@@ -89,6 +92,29 @@ enum PipelineBenchmark {
         )
         if !keep { try? FileManager.default.removeItem(atPath: databasePath) }
     }
+}
+
+extension PipelineBenchmark {
+    /// `--discard`: the same run into a sink that only counts, so the simulator's share of the time shows apart
+    /// from SQLite's.
+    static func simulateOnly(_ world: World, jobs: Int, source: String) throws -> PipelineFigures {
+        var sink = CountingSink()
+        let record = RunRecord(
+            id: 1, kind: .simulation, source: source, seed: Int64(bitPattern: world.seed),
+            configJSON: "{}", toolVersion: "bench", createdAt: 0
+        )
+        let start = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+        let summary = try SimulationRunner.runSynchronously(world, jobs: jobs, into: &sink, run: record)
+        let end = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+        return PipelineFigures(summary: summary, rows: sink.rows, simulateSeconds: end - start, finishSeconds: 0)
+    }
+}
+
+/// Counts what it is given and keeps nothing.
+struct CountingSink: EventSink {
+    var rows = 0
+    mutating func append(_ batch: EventBatch) { rows += batch.count }
+    mutating func finish() {}
 }
 
 /// What the timed part of the pipeline reports back.

@@ -3,8 +3,9 @@
 /// `datasets/populations/README.md`. Keys are written in sorted order, money as integer cents; `cart`,
 /// `last_order`, `appointment` and `lead` are absent when the customer has none.
 ///
-/// Every text is turned into UTF-8 once here, so writing a million objects builds no Strings.
-public struct CustomerAttributesWriter: Sendable {
+/// Every text is turned into UTF-8 once here, so writing a million objects builds no Strings. A class, so that
+/// threads sharing one writer do not copy its dozen tables (a retain and release each) on every call.
+public final class CustomerAttributesWriter: Sendable {
     let population: Population
     let firstNames: [[UInt8]]
     let states: [[UInt8]]

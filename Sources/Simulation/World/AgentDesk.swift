@@ -155,13 +155,12 @@ extension Shard {
     /// An agent's text: transactional (an answer the customer asked for), so the gate still applies quiet hours
     /// and opt-outs; a deferred one leaves when the gate allows.
     mutating func sendAgentText(_ slot: Int32, text: String, at now: Int64) {
-        let customer = customers[Int(slot)]
-        let runtime = world.runtimes[customer.variant]
-        let decision = runtime.gate.check(
-            customer.session.recipient,
-            schedule: customer.schedule,
+        let variant = customers[Int(slot)].variant
+        let decision = world.runtimes[variant].gate.check(
+            customers[Int(slot)].session.recipient,
+            schedule: customers[Int(slot)].schedule,
             purpose: .transactional,
-            subject: runtime.flow.subject,
+            subject: world.runtimes[variant].flow.subject,
             at: Instant(epochMilliseconds: now)
         )
         var at = now
@@ -178,19 +177,19 @@ extension Shard {
         let outcome = world.carrier.transmit(
             at: at,
             isCompliance: false,
-            numberFault: customer.numberFault,
-            optedOut: customer.optedOut,
+            numberFault: customers[Int(slot)].numberFault,
+            optedOut: customers[Int(slot)].optedOut,
             &customers[Int(slot)].carrier
         )
         appendOutbound(
             slot,
             body: text,
             segments: segments,
-            cost: runtime.pricing.cost(of: segments),
+            cost: world.runtimes[variant].pricing.cost(of: segments),
             node: nil,
             purpose: .transactional,
             kind: .agent,
-            subject: runtime.flow.subject,
+            subject: world.runtimes[variant].flow.subject,
             outcome: outcome,
             at: at
         )

@@ -113,20 +113,21 @@ struct Shard {
     }
 
     mutating func start(_ slot: Int32, at now: Int64) {
-        let runtime = world.runtimes[customers[Int(slot)].variant]
+        // The runtime is read in place, never copied: a copy retains and releases each of its dozens of arrays.
+        let variant = customers[Int(slot)].variant
         let customerID = customers[Int(slot)].customerID
         customers[Int(slot)].records.conversation = ConversationRecord(
             runID: world.runID,
             conversationID: customerID,
             customerID: customerID,
-            flow: runtime.flow.name,
+            flow: world.runtimes[variant].flow.name,
             startedAt: now,
             endedAt: nil,
             outcome: nil,
             path: ""
         )
         let draw = customers[Int(slot)].behaviour.next()
-        let step = runtime.start(
+        let step = world.runtimes[variant].start(
             customers[Int(slot)].session,
             trigger: .campaign,
             at: Instant(epochMilliseconds: now),
@@ -211,11 +212,11 @@ struct Shard {
         let drawn = customers[Int(slot)].replies[index]
         let variant = customers[Int(slot)].variant
         guard variant >= 0 else { return }
-        let runtime = world.runtimes[variant]
         let status = customers[Int(slot)].session.status
-        let waitingNode = status == .waiting ? runtime.flow.nodes[customers[Int(slot)].session.node].id : nil
+        let waitingNode =
+            status == .waiting ? world.runtimes[variant].flow.nodes[customers[Int(slot)].session.node].id : nil
         let draw = customers[Int(slot)].behaviour.next()
-        let step = runtime.resume(
+        let step = world.runtimes[variant].resume(
             customers[Int(slot)].session,
             with: .message(drawn.text),
             at: Instant(epochMilliseconds: now),
@@ -238,9 +239,9 @@ struct Shard {
                 segments: Int64(segments.segments),
                 encoding: segments.encoding.rawValue,
                 status: .received,
-                costMicrodollars: runtime.pricing.cost(of: segments).value,
+                costMicrodollars: world.runtimes[variant].pricing.cost(of: segments).value,
                 flowNode: waitingNode,
-                subject: runtime.flow.subject,
+                subject: world.runtimes[variant].flow.subject,
                 businessNumber: world.businessNumbers[customerIndex % world.businessNumbers.count],
                 externalID: Carrier.sid(&customers[Int(slot)].sids),
                 intent: drawn.intent.rawValue,
@@ -304,7 +305,6 @@ struct Shard {
 
     mutating func apply(_ step: FlowStep, to slot: Int32, at now: Int64) {
         customers[Int(slot)].session = step.session
-        let runtime = world.runtimes[customers[Int(slot)].variant]
         for event in step.events {
             switch event {
             case .sent(let text):
@@ -371,13 +371,11 @@ struct Shard {
                 break
             }
         }
-        _ = runtime
         rescheduleTimers(slot)
     }
 
     /// Sends `text` through the carrier now and, when it reaches the handset, schedules its reading.
     mutating func transmit(_ text: OutboundText, to slot: Int32, at now: Int64) {
-        let runtime = world.runtimes[customers[Int(slot)].variant]
         let isCompliance = text.purpose == .compliance
         let numberFault = customers[Int(slot)].numberFault
         let optedOut = customers[Int(slot)].optedOut
@@ -398,7 +396,7 @@ struct Shard {
             node: text.node,
             purpose: text.purpose,
             kind: kind,
-            subject: runtime.flow.subject,
+            subject: world.runtimes[customers[Int(slot)].variant].flow.subject,
             outcome: outcome,
             at: now
         )
