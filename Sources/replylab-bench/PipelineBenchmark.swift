@@ -4,10 +4,11 @@ import Foundation
 import Simulation
 import Store
 
-/// `replylab-bench pipeline [-n N] [--jobs J] [--experiment FILE] [--db FILE] [--keep]`: population → experiment
-/// through the real flow engine → event log in a fresh file database, as `replylab simulate` writes a new log
-/// (one unjournaled transaction in a private file, then indexes). Goal at N = 10^6: ≤ 15 s end to end and ≤ 1 GB
-/// peak RSS, time per customer flat from 10^4 to 10^6. Run one N per process so peak RSS is that N's.
+/// `replylab-bench pipeline [-n N] [--jobs J] [--experiment FILE] [--db FILE] [--keep] [--discard]`: population →
+/// experiment through the real flow engine → event log in a fresh file database, as `replylab simulate` writes a new
+/// log (one unjournaled transaction in a private file, then indexes). Goal at N = 10^6: ≤ 15 s end to end and ≤ 1 GB
+/// peak RSS, time per customer flat from 10^4 to 10^6. Run one N per process so peak RSS is that N's. `--discard`
+/// runs the simulator alone, into a sink that only counts rows.
 enum PipelineBenchmark {
     static func run(_ arguments: [String]) throws {
         var count = 100_000
