@@ -50,17 +50,16 @@ public struct SegmentCount: Hashable, Codable, Sendable {
     /// UCS-2 message needs several segments or its UCS-2 culprits must be named.
     /// - Complexity: O(n) in the length of `text`; O(n × k) for a UCS-2 text with k distinct culprits.
     public static func of(_ text: String, header: ConcatenationHeader) -> SegmentCount {
-        var septets = 0
-        var isGSM = true
-        for scalar in text.unicodeScalars {
-            let cost = GSMAlphabet.septets(for: scalar)
-            if cost == 0 {
-                isGSM = false
-                break
+        let gsmSeptets: Int? = GSMAlphabet.withLatin1Table { latin1 in
+            var septets = 0
+            for scalar in text.unicodeScalars {
+                let cost = GSMAlphabet.septets(for: scalar, latin1: latin1)
+                if cost == 0 { return nil }
+                septets += cost
             }
-            septets += cost
+            return septets
         }
-        if isGSM {
+        if let septets = gsmSeptets {
             let part = TextEncoding.gsm7.multipartCapacity(header: header)
             let capacity = septets <= 160 ? 160 : part
             let packed = septets <= 160 ? nil : packGSM(text, capacity: part)
@@ -97,25 +96,27 @@ public struct SegmentCount: Hashable, Codable, Sendable {
     /// Greedy GSM-7 packing into parts of `capacity` septets: an escape pair, and CR LF (one grapheme), never split.
     /// - Complexity: O(n) in the number of scalars.
     private static func packGSM(_ text: String, capacity: Int) -> SegmentPacker {
-        var packer = SegmentPacker(capacity: capacity)
-        var pendingCarriageReturn = false
-        for scalar in text.unicodeScalars {
-            if pendingCarriageReturn {
-                pendingCarriageReturn = false
-                if scalar == "\n" {
-                    packer.place(2)
+        GSMAlphabet.withLatin1Table { latin1 in
+            var packer = SegmentPacker(capacity: capacity)
+            var pendingCarriageReturn = false
+            for scalar in text.unicodeScalars {
+                if pendingCarriageReturn {
+                    pendingCarriageReturn = false
+                    if scalar == "\n" {
+                        packer.place(2)
+                        continue
+                    }
+                    packer.place(1)
+                }
+                if scalar == "\r" {
+                    pendingCarriageReturn = true
                     continue
                 }
-                packer.place(1)
+                packer.place(GSMAlphabet.septets(for: scalar, latin1: latin1))
             }
-            if scalar == "\r" {
-                pendingCarriageReturn = true
-                continue
-            }
-            packer.place(GSMAlphabet.septets(for: scalar))
+            if pendingCarriageReturn { packer.place(1) }
+            return packer
         }
-        if pendingCarriageReturn { packer.place(1) }
-        return packer
     }
 
     /// Greedy UCS-2 packing into parts of `capacity` units that never splits a grapheme cluster; a cluster larger than a
