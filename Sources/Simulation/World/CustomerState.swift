@@ -63,7 +63,7 @@ struct CustomerState: Sendable {
     var transferred = false
     var carried: [CarriedEvent] = []
 
-    init(world: World, index i: Int) {
+    init(world: World, index i: Int, schedules: inout RecipientSchedules) {
         let population = world.population
         index = i
         variant = Int(world.plan.variant[i])
@@ -100,9 +100,7 @@ struct CustomerState: Sendable {
         attributesJSON = world.attributes.json(i)
         let contact = world.contacts.contact(i)
         session = FlowSession(contact: contact, recipient: recipient)
-        schedule =
-            world.runtimes.first?.gate.quietHours.schedule(for: recipient)
-            ?? OutboundGate.standard.quietHours.schedule(for: recipient)
+        schedule = schedules.schedule(for: recipient, residenceState: population.state[i])
         let firstName = population.firstNameTable[Int(population.firstName[i])]
         personalised = variant >= 0 && world.namesCustomer[variant] && !firstName.isEmpty
         irrelevant = !personalised || population.segment[i] == .lapsed

@@ -28,9 +28,12 @@ struct Shard {
     static func independent(world: World, range: Range<Int>) -> Shard {
         var shard = Shard(world: world, customers: [])
         shard.customers.reserveCapacity(range.count)
+        var schedules = RecipientSchedules(
+            policy: world.runtimes.first?.gate.quietHours ?? OutboundGate.standard.quietHours
+        )
         for i in range {
             let slot = Int32(shard.customers.count)
-            shard.customers.append(CustomerState(world: world, index: i))
+            shard.customers.append(CustomerState(world: world, index: i, schedules: &schedules))
             shard.scheduleOrganicOrder(slot)
             if world.plan.variant[i] != SendPlan.holdout {
                 shard.schedule(.start, for: slot, at: world.plan.releasedAt[i])
