@@ -130,10 +130,9 @@ struct Shard {
             path: ""
         )
         let draw = customers[Int(slot)].behaviour.next()
-        let step = world.runtimes[variant].start(
+        let step = world.arms[variant].start(
             customers[Int(slot)].session,
-            trigger: .campaign,
-            at: Instant(epochMilliseconds: now),
+            at: now,
             draw: draw,
             schedule: customers[Int(slot)].schedule
         )
@@ -144,10 +143,10 @@ struct Shard {
         let variant = customers[Int(slot)].variant
         guard variant >= 0 else { return }
         let draw = customers[Int(slot)].behaviour.next()
-        let step = world.runtimes[variant].resume(
+        let step = world.arms[variant].resume(
             customers[Int(slot)].session,
             with: input,
-            at: Instant(epochMilliseconds: now),
+            at: now,
             draw: draw,
             schedule: customers[Int(slot)].schedule
         )
@@ -219,10 +218,10 @@ struct Shard {
         let waitingNode =
             status == .waiting ? world.runtimes[variant].flow.nodes[customers[Int(slot)].session.node].id : nil
         let draw = customers[Int(slot)].behaviour.next()
-        let step = world.runtimes[variant].resume(
+        let step = world.arms[variant].resume(
             customers[Int(slot)].session,
             with: .message(drawn.text),
-            at: Instant(epochMilliseconds: now),
+            at: now,
             draw: draw,
             schedule: customers[Int(slot)].schedule
         )
