@@ -21,28 +21,29 @@ struct ShardRows: Sendable {
     /// The rows of a finished shard: every customer's own row, and the story of each one not handed to an
     /// agent. Handed-off customers are returned for the agents' phase.
     ///
-    /// - Complexity: O(rows), each record copied once, on the calling (shard) thread.
+    /// - Complexity: O(rows), each record copied once, on the calling (shard) thread. Customers are passed
+    ///   `inout`: iterating them by value copied each one, a retain and a release of every array it holds.
     static func independent(
         world: World,
-        customers: [CustomerState]
+        customers: inout [CustomerState]
     ) throws -> (rows: ShardRows, handedOff: [CustomerState]) {
         var rows = ShardRows(world: world)
         var handedOff: [CustomerState] = []
-        for customer in customers {
-            try rows.addCustomer(customer, world: world)
-            if customer.transferred {
-                handedOff.append(customer)
+        for slot in customers.indices {
+            try rows.addCustomer(&customers[slot], world: world)
+            if customers[slot].transferred {
+                handedOff.append(customers[slot])
             } else {
-                rows.addRecords(of: customer, world: world)
+                rows.addRecords(of: &customers[slot], world: world)
             }
         }
         return (rows, handedOff)
     }
 
     /// The stories of customers whose own rows were written earlier (the agents' phase).
-    static func stories(world: World, customers: [CustomerState]) -> ShardRows {
+    static func stories(world: World, customers: inout [CustomerState]) -> ShardRows {
         var rows = ShardRows(world: world)
-        for customer in customers { rows.addRecords(of: customer, world: world) }
+        for slot in customers.indices { rows.addRecords(of: &customers[slot], world: world) }
         return rows
     }
 
@@ -50,7 +51,7 @@ struct ShardRows: Sendable {
     private func arm(_ variant: Int, world: World) -> Int { variant >= 0 ? variant : world.experiment.variants.count }
 
     /// The customer's own row, assignment and cart (written before any of their messages).
-    mutating func addCustomer(_ customer: CustomerState, world: World) throws {
+    mutating func addCustomer(_ customer: inout CustomerState, world: World) throws {
         let i = customer.index
         let population = world.population
         let national =
@@ -93,9 +94,10 @@ struct ShardRows: Sendable {
         arms[arm(variant, world: world)].customers += 1
     }
 
-    /// The rows the customer's story produced.
-    mutating func addRecords(of customer: CustomerState, world: World) {
-        let records = customer.records
+    /// The rows the customer's story produced, moved out of the customer (left with none).
+    mutating func addRecords(of customer: inout CustomerState, world: World) {
+        var records = CustomerRecords()
+        swap(&records, &customer.records)
         let base = Int64(batch.messages.count)
         var tally = arms[arm(customer.variant, world: world)]
         for var message in records.messages {

@@ -130,7 +130,7 @@ struct RunAssembly<Sink: EventSink> {
         agentsPhase.resumeHandedOff()
         agentsPhase.run()
         events += agentsPhase.queue.processedCount
-        var rows = ShardRows.stories(world: world, customers: agentsPhase.customers)
+        var rows = ShardRows.stories(world: world, customers: &agentsPhase.customers)
         try writer.write(&rows, into: &sink)
         writer.summary.events = events
         writer.summary.customersWithAgents = handedOff.count
@@ -205,7 +205,7 @@ extension SimulationRunner {
             events: simulation.queue.processedCount
         )
         do {
-            (result.rows, result.handedOff) = try ShardRows.independent(world: world, customers: simulation.customers)
+            (result.rows, result.handedOff) = try ShardRows.independent(world: world, customers: &simulation.customers)
         } catch {
             result.failure = error
         }
