@@ -1,7 +1,6 @@
 import EventLog
 import Foundation
 import Messaging
-import Store
 import Testing
 
 @testable import Ingest
@@ -113,50 +112,6 @@ import Testing
     func mistakesNameTheFileAndJSONPath(json: String, message: String) {
         let error = #expect(throws: IngestError.self) { try ImportMapping(parsing: Array(json.utf8), file: "m.json") }
         #expect(error?.description.hasPrefix(message) == true, "\(error?.description ?? "")")
-    }
-
-    /// `import twilio` reads a mapping file's customer rules on a worker while the log is parsed: the import must
-    /// be the one a mapping read whole gives, and a bad rule must still stop it before anything is stored.
-    @Test func customerRulesReadWhileTheLogIsParsedGiveTheSameImport() throws {
-        let mappingFile = try scratch.file("mapping.json", Self.mappingJSON)
-        let whole = try ImportMapping.load(path: mappingFile)
-        let background = try MappingInBackground(path: mappingFile)
-        #expect(background.early.customers.isEmpty)
-        #expect(background.early.numbers == whole.numbers)
-        #expect(try background.wait() == whole)
-
-        let log = try scratch.file("log.csv", Self.log)
-        let (expected, expectedEvents) = try scratch.load(log, mapping: whole, database: "whole.sqlite")
-        var options = Scratch.options()
-        options = TwilioImporter.Options(
-            phoneHashKey: options.phoneHashKey,
-            configEntries: options.configEntries,
-            mapping: try MappingInBackground(path: mappingFile),
-            mappingFile: mappingFile,
-            toolVersion: options.toolVersion,
-            createdAt: options.createdAt
-        )
-        let database = try Database(path: scratch.path("background.sqlite"))
-        let report = try TwilioImporter.load(messageLog: log, into: database, options: options)
-        let events = try EventLogReader(database: database).events(ofRun: report.runID)
-        #expect(report.customers == expected.customers)
-        #expect(events.assignments == expectedEvents.assignments)
-        #expect(events.messages == expectedEvents.messages)
-        // The holdout customer comes from the customer rules alone.
-        #expect(events.assignments.contains { $0.variantID == 3 })
-
-        let bad = try scratch.file(
-            "bad.json",
-            #"{"messages": {"customers": {"+14155550199": {"variant": "a", "assigned_at": "2025-11-29 17:00"}}}}"#
-        )
-        let failing = try Database(path: scratch.path("failing.sqlite"))
-        options.mappingInBackground = try MappingInBackground(path: bad)
-        options.mapping = options.mappingInBackground!.early
-        let error = #expect(throws: IngestError.self) {
-            try TwilioImporter.load(messageLog: log, into: failing, options: options)
-        }
-        #expect(error?.description.contains(#"$.messages.customers["+14155550199"].assigned_at"#) == true)
-        #expect(try failing.integer("SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages'") == 0)
     }
 
     @Test func aMappedColumnMissingFromTheLogIsAnError() throws {

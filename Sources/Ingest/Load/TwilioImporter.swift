@@ -22,11 +22,7 @@ public enum TwilioImporter {
         public var phoneHashKey: UInt64
         /// Recorded in the run's configuration as is (the key's source and fingerprint, never the key).
         public var configEntries: [String: String]
-        /// The mapping; without its per-customer rules when `mappingInBackground` is reading them.
         public var mapping: ImportMapping
-        /// A mapping file whose customer rules are read while the log is parsed; `load` waits for them before
-        /// threading.
-        public var mappingInBackground: MappingInBackground?
         /// The mapping file's path, for the run's configuration.
         public var mappingFile: String?
         public var toolVersion: String
@@ -47,26 +43,6 @@ public enum TwilioImporter {
             self.mappingFile = mappingFile
             self.toolVersion = toolVersion
             self.createdAt = createdAt
-        }
-
-        /// Options whose mapping file is `background`'s, its customer rules read while the log is parsed.
-        public init(
-            phoneHashKey: UInt64,
-            configEntries: [String: String] = [:],
-            mapping background: MappingInBackground,
-            mappingFile: String,
-            toolVersion: String,
-            createdAt: Int64
-        ) {
-            self.init(
-                phoneHashKey: phoneHashKey,
-                configEntries: configEntries,
-                mapping: background.early,
-                mappingFile: mappingFile,
-                toolVersion: toolVersion,
-                createdAt: createdAt
-            )
-            mappingInBackground = background
         }
     }
 
@@ -92,18 +68,7 @@ public enum TwilioImporter {
             }
         } catch {
             _ = try? ordersPass?.wait()
-            // A fault in the mapping file is reported first, as when the whole mapping was read before the log.
-            _ = try options.mappingInBackground?.wait()
             throw error
-        }
-        var options = options
-        if let background = options.mappingInBackground {
-            do {
-                options.mapping = try background.wait()
-            } catch {
-                _ = try? ordersPass?.wait()
-                throw error
-            }
         }
         let parsedOrders = try ordersPass?.wait()
         let writer = try EventLogWriter(database: database, commitEvery: Int.max, indexes: .maintain)

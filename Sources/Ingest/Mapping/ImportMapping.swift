@@ -126,41 +126,24 @@ public struct ImportMapping: Equatable, Sendable {
 
     /// Reads a mapping from JSON bytes; `file` names it in errors.
     public init(parsing bytes: [UInt8], file: String) throws(IngestError) {
-        let (mapping, customers) = try Self.readingCustomersLater(parsing: bytes, file: file)
-        self = mapping
-        if let customers { self.customers = try Self.customerRules(customers) }
-    }
-
-    /// Everything but the per-customer rules, and the reader of those rules (nil when the file has none) for
-    /// `customerRules(_:)`: an import reads them on a worker while it parses the log, which never needs them.
-    static func readingCustomersLater(
-        parsing bytes: [UInt8],
-        file: String
-    ) throws(IngestError) -> (ImportMapping, JSONReader<IngestError>?) {
         let options = JSONReaderOptions(nullIsMissing: true, commentKeys: ["note"])
         let root = try JSONReader<IngestError>(parsing: bytes, file: file, options: options)
             .requireObject(allowed: ["messages", "orders"])
-        var mapping = ImportMapping()
-        var customers: JSONReader<IngestError>?
         if let messages = root.child("messages") {
-            customers = try mapping.readMessages(messages)
+            try readMessages(messages)
         }
         if let orders = root.child("orders") {
             try orders.requireObject(allowed: ["columns", "value_unit"])
             if let columns = orders.child("columns") {
-                mapping.orderColumns = try Self.columns(columns, keys: Self.orderKeys)
+                orderColumns = try Self.columns(columns, keys: Self.orderKeys)
             }
             if let unit = orders.child("value_unit") {
-                mapping.orderValueUnit = ValueUnit(rawValue: try unit.choice(["dollars", "cents"]))
+                orderValueUnit = ValueUnit(rawValue: try unit.choice(["dollars", "cents"]))
             }
         }
-        return (mapping, customers)
     }
 
-    /// Reads the `messages` object but its `customers` rules, whose reader it returns.
-    private mutating func readMessages(
-        _ messages: JSONReader<IngestError>
-    ) throws(IngestError) -> JSONReader<IngestError>? {
+    private mutating func readMessages(_ messages: JSONReader<IngestError>) throws(IngestError) {
         try messages.requireObject(allowed: [
             "columns", "conversation_gap_hours", "auto_reply_seconds", "kind_column", "kind_values", "variant_column",
             "numbers", "customers", "variants", "default_variant", "opt_out_phrase_scope",
@@ -196,6 +179,41 @@ public struct ImportMapping: Equatable, Sendable {
                 self.numbers[number] = rule
             }
         }
+        if let customers = messages.child("customers") {
+            for (key, reader) in try customers.members(.document) {
+                let phone: PhoneNumber
+                do {
+                    phone = try PhoneNumber.parse(key, allowFictional: true)
+                } catch {
+                    throw reader.failure(
+                        .invalidValue(found: "the key \"\(key)\"", expected: "a phone number: \(error)")
+                    )
+                }
+                if case .string = reader.value {
+                    self.customers[phone.nationalNumber] = CustomerRule(
+                        phone: phone,
+                        variant: try reader.nonEmptyString()
+                    )
+                    continue
+                }
+                try reader.requireObject(allowed: ["variant", "assigned_at", "segment"])
+                var rule = CustomerRule(phone: phone, variant: try reader.required("variant").nonEmptyString())
+                rule.segment = try reader.child("segment")?.nonEmptyString()
+                if let at = reader.child("assigned_at") {
+                    let text = try at.string()
+                    guard case .success(let stamp) = Timestamp.parse(text), !stamp.isNaive else {
+                        throw at.failure(
+                            .invalidValue(
+                                found: "\"\(text)\"",
+                                expected: "an ISO 8601 time with a zone, e.g. 2025-11-29T14:00:00Z"
+                            )
+                        )
+                    }
+                    rule.assignedAt = stamp.epochMilliseconds
+                }
+                self.customers[phone.nationalNumber] = rule
+            }
+        }
         if let variants = messages.child("variants") {
             for (name, reader) in try variants.members(.document) {
                 try reader.requireObject(allowed: ["share", "holdout", "flow"])
@@ -210,51 +228,6 @@ public struct ImportMapping: Equatable, Sendable {
             }
         }
         if let name = messages.child("default_variant") { defaultVariant = try name.nonEmptyString() }
-        return messages.child("customers")
-    }
-
-    /// The per-customer rules of a `messages.customers` object, by national number.
-    /// - Complexity: O(*n*) for *n* customers.
-    static func customerRules(
-        _ customers: JSONReader<IngestError>
-    ) throws(IngestError) -> [Int64: CustomerRule] {
-        let members = try customers.members(.document)
-        var rules: [Int64: CustomerRule] = [:]
-        rules.reserveCapacity(members.count)
-        for (key, reader) in members {
-            let phone: PhoneNumber
-            do {
-                phone = try PhoneNumber.parse(key, allowFictional: true)
-            } catch {
-                throw reader.failure(
-                    .invalidValue(found: "the key \"\(key)\"", expected: "a phone number: \(error)")
-                )
-            }
-            if case .string = reader.value {
-                rules[phone.nationalNumber] = CustomerRule(
-                    phone: phone,
-                    variant: try reader.nonEmptyString()
-                )
-                continue
-            }
-            try reader.requireObject(allowed: ["variant", "assigned_at", "segment"])
-            var rule = CustomerRule(phone: phone, variant: try reader.required("variant").nonEmptyString())
-            rule.segment = try reader.child("segment")?.nonEmptyString()
-            if let at = reader.child("assigned_at") {
-                let text = try at.string()
-                guard case .success(let stamp) = Timestamp.parse(text), !stamp.isNaive else {
-                    throw at.failure(
-                        .invalidValue(
-                            found: "\"\(text)\"",
-                            expected: "an ISO 8601 time with a zone, e.g. 2025-11-29T14:00:00Z"
-                        )
-                    )
-                }
-                rule.assignedAt = stamp.epochMilliseconds
-            }
-            rules[phone.nationalNumber] = rule
-        }
-        return rules
     }
 
     private static func columns(

@@ -50,26 +50,15 @@ struct ImportTwilio: Command {
     }
 
     func run(_ console: Console) throws -> Int32 {
-        let configEntries = PhoneHashKey.configEntries(key: phoneHashKey, source: phoneHashKeySource)
-        let createdAt = Int64((Date().timeIntervalSince1970 * 1_000).rounded())
-        let options: TwilioImporter.Options
-        if let mappingFile = mapping {
-            options = TwilioImporter.Options(
-                phoneHashKey: phoneHashKey,
-                configEntries: configEntries,
-                mapping: try MappingInBackground(path: mappingFile),
-                mappingFile: mappingFile,
-                toolVersion: ReplyLab.version,
-                createdAt: createdAt
-            )
-        } else {
-            options = TwilioImporter.Options(
-                phoneHashKey: phoneHashKey,
-                configEntries: configEntries,
-                toolVersion: ReplyLab.version,
-                createdAt: createdAt
-            )
-        }
+        let mapping = try self.mapping.map { try ImportMapping.load(path: $0) } ?? ImportMapping()
+        let options = TwilioImporter.Options(
+            phoneHashKey: phoneHashKey,
+            configEntries: PhoneHashKey.configEntries(key: phoneHashKey, source: phoneHashKeySource),
+            mapping: mapping,
+            mappingFile: self.mapping,
+            toolVersion: ReplyLab.version,
+            createdAt: Int64((Date().timeIntervalSince1970 * 1_000).rounded())
+        )
         let bars = ImportProgressBars()
         let report = try PrivateBuild.run(at: database) { database, _ in
             let report = try TwilioImporter.load(
