@@ -37,7 +37,7 @@ public final class World: Sendable {
 
     /// Each arm's runtime held by a class, so a method call borrows it in place. Called through
     /// `runtimes[variant]`, a method runs on a copy of the element, which retains and releases each of the
-    /// runtime's dozens of arrays (about 4% of a simulation, where every start, reply and timeout is such a call).
+    /// runtime's dozens of arrays, and every start, reply and timeout is such a call.
     let arms: [ArmRuntime]
 
     /// The gate every arm sends through: standard quiet hours plus the brand's own send window, the brand's
