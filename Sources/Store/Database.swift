@@ -69,6 +69,7 @@ public final class Database {
         // helper threads; one `customer_totals` at 10^6 went from 5.7 s to 4.9 s with two.
         try execute("PRAGMA threads = \(Self.sorterThreads)")
         if !isMemory && mode == .readWrite {
+            try execute("PRAGMA page_size = \(Self.newFilePageSize)")
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = NORMAL")
         }
@@ -83,6 +84,11 @@ public final class Database {
     /// Process-wide SQLite settings, applied once before the first connection opens: no memory-usage counters
     /// (nothing reads them, and each allocation would otherwise take a global mutex).
     private static let configureLibrary: Void = { _ = csqlite_disable_memory_statistics() }()
+
+    /// The page size of a file this connection creates (SQLite's default is 4 KiB; existing files keep theirs).
+    /// Measured here on a 1.2 GB bulk load: 64 KiB pages cut the kernel's share of writing the file about 4×
+    /// (a 10^6-customer pipeline 20.6 s → 18.4–19.3 s, a 10^6-row import 17 s → 15.2 s, alternating builds).
+    static let newFilePageSize = 65_536
 
     /// Auxiliary threads SQLite's sorter may start: one per core, capped at 4 (a cap, not a measured optimum).
     static let sorterThreads = min(4, ProcessInfo.processInfo.activeProcessorCount)

@@ -31,4 +31,23 @@ import Testing
         #expect(error?.primaryCode == 5)  // SQLITE_BUSY: the other reader holds the write-ahead log
         _ = second
     }
+
+    /// A bulk load into 4 KiB pages spends most of its system time in the kernel's page writes; new files get
+    /// large pages, and a file made with another page size keeps it (SQLite cannot change it in WAL mode).
+    @Test func aNewFileGetsLargePagesAndAnExistingFileKeepsItsOwn() throws {
+        let fresh = try Database(path: folder.path("new.sqlite"))
+        try fresh.execute("CREATE TABLE t (x)")
+        #expect(try fresh.integer("PRAGMA page_size") == Int64(Database.newFilePageSize))
+        #expect(Database.newFilePageSize == 65_536)
+
+        let oldPath = folder.path("old.sqlite")
+        do {
+            let old = try Database.inMemory()
+            try old.execute("CREATE TABLE t (x); VACUUM INTO '\(oldPath)'")
+        }
+        let reopened = try Database(path: oldPath)
+        #expect(try reopened.integer("PRAGMA page_size") == 4_096)
+        try reopened.execute("CREATE TABLE u (y)")
+        #expect(try reopened.integer("PRAGMA page_size") == 4_096)
+    }
 }
