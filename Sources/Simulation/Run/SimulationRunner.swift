@@ -6,10 +6,11 @@ import JSONDocument
 /// Runs a `World` into an event sink: the independent phase in parallel shards, the agents' phase on one
 /// queue, every row written in a fixed order, so the same seed gives the same log at any `jobs`.
 ///
-/// Shards are fixed blocks of `shardSize` customers (never a function of `jobs`); at most `jobs` run at once in
-/// a task group and their results are written in shard order. Customers handed to an agent wait, with the
-/// events that followed, until every shard is done, then share one queue and one `AgentDesk` (they are a few
-/// per cent of customers). Memory stays flat: only `jobs` shards and the handed-off customers are held.
+/// Shards are fixed blocks of `shardSize` customers (never a function of `jobs`); at most `jobs` run at once
+/// (a task group for async callers, a `ShardPipeline` for synchronous ones) and their results are written in shard
+/// order. Customers handed to an agent wait, with the events that followed, until every shard is done, then share
+/// one queue and one `AgentDesk` (they are a few per cent of customers). Memory stays flat: only a few shards per
+/// job and the handed-off customers are held.
 public enum SimulationRunner {
     /// Customers per shard.
     public static let shardSize = 2_048
@@ -63,7 +64,8 @@ public enum SimulationRunner {
     }
 
     /// The same run for synchronous callers (commands): shards on Dispatch's worker threads, never blocking Swift's
-    /// cooperative pool, so a command may wait for them from any thread. Same rows, same order, as `run(…) async`.
+    /// cooperative pool, so a command may wait for them from any thread. Same rows, same order, as `run(…) async`;
+    /// up to two shards per job run ahead of the sink, so neither waits for a whole wave.
     public static func runSynchronously<Sink: EventSink>(
         _ world: World,
         jobs: Int,
@@ -72,12 +74,15 @@ public enum SimulationRunner {
         progress: (Int) -> Void = { _ in }
     ) throws -> RunSummary {
         var assembly = try RunAssembly<Sink>(world: world, run: run, into: &sink)
-        let waves = assembly.waves(jobs: jobs)
-        var pending = waves.first.map { DispatchedWave(world: world, shards: $0) }
-        for index in waves.indices {
-            let results = pending!.wait()
-            pending = index + 1 < waves.count ? DispatchedWave(world: world, shards: waves[index + 1]) : nil
-            try assembly.add(results, into: &sink, progress: progress)
+        let pipeline = ShardPipeline(
+            world: world,
+            shardCount: assembly.shardCount,
+            jobs: max(1, jobs),
+            window: 2 * max(1, jobs)
+        )
+        defer { pipeline.cancel() }
+        while let result = pipeline.next() {
+            try assembly.add([result], into: &sink, progress: progress)
         }
         return try assembly.finish(into: &sink)
     }
@@ -107,9 +112,12 @@ struct RunAssembly<Sink: EventSink> {
         )
     }
 
+    /// Shards of `SimulationRunner.shardSize` customers (the last may be shorter).
+    var shardCount: Int { (world.customerCount + SimulationRunner.shardSize - 1) / SimulationRunner.shardSize }
+
     /// Shard ranges of at most `jobs` shards each, in order.
     func waves(jobs: Int) -> [Range<Int>] {
-        let shards = (world.customerCount + SimulationRunner.shardSize - 1) / SimulationRunner.shardSize
+        let shards = shardCount
         let parallel = max(1, jobs)
         return stride(from: 0, to: shards, by: parallel).map { $0..<min(shards, $0 + parallel) }
     }
@@ -135,32 +143,6 @@ struct RunAssembly<Sink: EventSink> {
         writer.summary.events = events
         writer.summary.customersWithAgents = handedOff.count
         return writer.summary
-    }
-}
-
-/// A wave of shards simulated on Dispatch's global queue; `wait` returns them in shard order.
-final class DispatchedWave: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private let lock = NSLock()
-    private var results: [ShardResult] = []
-
-    init(world: World, shards: Range<Int>) {
-        for shard in shards {
-            DispatchQueue.global().async(group: group) { [self] in
-                let result = SimulationRunner.simulate(world, shard: shard)
-                lock.lock()
-                results.append(result)
-                lock.unlock()
-            }
-        }
-    }
-
-    /// Blocks until every shard of the wave is done.
-    func wait() -> [ShardResult] {
-        group.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return results.sorted { $0.shard < $1.shard }
     }
 }
 
