@@ -58,11 +58,16 @@ public enum EventLogSchema {
             "CREATE INDEX IF NOT EXISTS suppressions_by_customer ON suppressions (run_id, customer_id, at)"
         ),
         ("carts_by_customer", "CREATE INDEX IF NOT EXISTS carts_by_customer ON carts (run_id, customer_id)"),
-        (
-            "messages_by_external_id",
-            "CREATE INDEX IF NOT EXISTS messages_by_external_id ON messages (external_id) WHERE external_id IS NOT NULL"
-        ),
     ]
+
+    /// Messages by Sid, for an import's check that an earlier import already holds a row. Only imports look Sids
+    /// up, and only once an earlier import exists, so the importer builds it then (`CREATE … IF NOT EXISTS`
+    /// inside its transaction) instead of every load paying for it: at 10^6 customers it was 1.05 s of a
+    /// simulation's 3 s of index building (random 34-character keys to sort). Logs made before keep theirs.
+    public static let sidIndex = (
+        name: "messages_by_external_id",
+        sql: "CREATE INDEX IF NOT EXISTS messages_by_external_id ON messages (external_id) WHERE external_id IS NOT NULL"
+    )
 
     /// Migration `i` takes the schema from version `i` to `i + 1`.
     static let migrations: [String] = [version1, version2, version3, version4]

@@ -133,6 +133,9 @@ import Testing
 
     @Test func aReExportSkipsSidsAnEarlierImportHolds() throws {
         let (first, _) = try scratch.load(Scratch.fixture("console-export.csv"))
+        // The first import has nothing earlier to compare Sids with, so it leaves the Sid index to the second.
+        let sidIndex = "SELECT count(*) FROM sqlite_master WHERE name = 'messages_by_external_id'"
+        #expect(try Database(path: scratch.path("log.sqlite")).integer(sidIndex) == 0)
         // A later export: two messages already imported (one with an updated status) and one new.
         let later = try scratch.file(
             "later.csv",
@@ -150,6 +153,7 @@ import Testing
         #expect(second.messages.earlierRuns == [first.runID])
         #expect(second.messages.loaded == 1)
         #expect(events.messages.map(\.body) == ["Thanks!"])
+        #expect(try Database(path: scratch.path("log.sqlite")).integer(sidIndex) == 1)
     }
 
     @Test func simulatedRunsSidsAreNotDuplicates() throws {

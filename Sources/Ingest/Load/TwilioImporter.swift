@@ -259,6 +259,7 @@ private struct Load {
             hasSids.reset()
         }
         guard anyImported else { return (0, []) }
+        try database.execute(EventLogSchema.sidIndex.sql)
         let query = try database.prepare(
             """
             SELECT m.run_id FROM messages m JOIN runs r ON r.id = m.run_id
