@@ -26,7 +26,7 @@ import Testing
         let file = path("runs.sqlite")
         let first = run(["db", "init", file])
         #expect(first.status == 0)
-        #expect(first.output == "Created event-log schema version 4 in \(file): 13 tables, 9 analytics indexes.\n")
+        #expect(first.output == "Created event-log schema version 4 in \(file): 13 tables, 7 analytics indexes.\n")
         #expect(FileManager.default.fileExists(atPath: file))
         let second = run(["db", "init", file])
         #expect(second.status == 0)
