@@ -81,8 +81,9 @@ public enum SimulationRunner {
             window: 2 * max(1, jobs)
         )
         defer { pipeline.cancel() }
-        while let result = pipeline.next() {
-            try assembly.add([result], into: &sink, progress: progress)
+        while var result = pipeline.next() {
+            try assembly.add(&result, into: &sink, progress: progress)
+            pipeline.dispose(result)
         }
         return try assembly.finish(into: &sink)
     }
@@ -123,13 +124,16 @@ struct RunAssembly<Sink: EventSink> {
     }
 
     mutating func add(_ results: [ShardResult], into sink: inout Sink, progress: (Int) -> Void) throws {
-        for var result in results {
-            if let failure = result.failure { throw failure }
-            events += result.events
-            try writer.write(&result.rows, into: &sink)
-            handedOff += result.handedOff
-            progress(min(world.customerCount, result.customersEnd))
-        }
+        for var result in results { try add(&result, into: &sink, progress: progress) }
+    }
+
+    /// Writes one shard's rows and keeps its handed-off customers.
+    mutating func add(_ result: inout ShardResult, into sink: inout Sink, progress: (Int) -> Void) throws {
+        if let failure = result.failure { throw failure }
+        events += result.events
+        try writer.write(&result.rows, into: &sink)
+        handedOff += result.handedOff
+        progress(min(world.customerCount, result.customersEnd))
     }
 
     /// The agents' phase on one queue, its rows, and the summary.
