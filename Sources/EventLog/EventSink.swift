@@ -9,8 +9,17 @@ public protocol EventSink {
     /// record is refused (a duplicate id, a customer that does not exist); the batch is then not stored.
     mutating func append(_ batch: EventBatch) throws
 
+    /// Told that the bulk of the load is in and only a few rows will follow (a simulation's agents' phase), so
+    /// a sink that deferred work to `finish` (building indexes) can do it while the producer computes the rest.
+    mutating func bulkLoadDidEnd() throws
+
     /// Makes everything appended so far durable and releases what the sink holds open.
     mutating func finish() throws
+}
+
+extension EventSink {
+    /// Does nothing: most sinks defer nothing.
+    public mutating func bulkLoadDidEnd() throws {}
 }
 
 /// A sink that just keeps every record in memory, for producers' tests and for small pipelines.

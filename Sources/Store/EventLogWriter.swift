@@ -38,6 +38,8 @@ public final class EventLogWriter: EventSink {
     public private(set) var recordsWritten = 0
     private var recordsSinceCommit = 0
     private var isFinished = false
+    /// True once `bulkLoadDidEnd` built the deferred indexes.
+    private var indexesBuilt = false
 
     private let insertRun: Statement
     private let insertVariant: Statement
@@ -131,12 +133,21 @@ public final class EventLogWriter: EventSink {
         }
     }
 
+    /// Builds the deferred indexes now, in the open transaction; rows appended afterwards keep them up to date.
+    /// A simulation calls it before its agents' phase (a few per cent of the rows), so the two overlap.
+    public func bulkLoadDidEnd() throws {
+        guard !isFinished, defersIndexes, !indexesBuilt else { return }
+        if !database.isInTransaction { try database.execute("BEGIN IMMEDIATE TRANSACTION") }
+        for index in EventLogSchema.analyticsIndexes { try database.execute(index.sql) }
+        indexesBuilt = true
+    }
+
     /// Commits what is pending and builds the indexes this writer deferred. Calling it twice does nothing more.
     public func finish() throws {
         guard !isFinished else { return }
         if database.isInTransaction { try database.execute("COMMIT TRANSACTION") }
         recordsSinceCommit = 0
-        if defersIndexes {
+        if defersIndexes && !indexesBuilt {
             try database.transaction { database in
                 for index in EventLogSchema.analyticsIndexes { try database.execute(index.sql) }
             }

@@ -142,5 +142,8 @@ import Testing
         let (grouped, groupedSummary) = try await WorldFixtures.simulate(customers: 4_500, jobs: 2)
         #expect(summary == groupedSummary)
         #expect(dispatched.collected == grouped)
+        // The agents' phase runs beside the sink: its customers are still counted in the summary.
+        #expect(summary.customersWithAgents > 0)
+        #expect(summary.customersWithAgents == Set(grouped.handoffs.map(\.customerID)).count)
     }
 }

@@ -166,6 +166,31 @@ import Testing
         #expect(details.contains { $0.contains("messages_by_customer") }, "\(details)")
     }
 
+    /// A simulation builds the deferred indexes before its agents' phase: the rows that follow must be indexed
+    /// as they are stored, and `finish` must not build the indexes again.
+    @Test func rowsAppendedAfterTheBulkLoadEndedAreIndexedAsTheyAreStored() throws {
+        let writer = try EventLogWriter(database: database, indexes: .deferUntilFinish)
+        var run = SampleRun.batch()
+        let messages = run.messages
+        run.messages = []
+        try writer.append(run)
+        #expect(try !EventLogSchema.missingIndexes(database).isEmpty)
+        try writer.bulkLoadDidEnd()
+        #expect(try EventLogSchema.missingIndexes(database).isEmpty)
+        #expect(database.isInTransaction)
+        try writer.append(EventBatch(messages: messages))
+        try writer.finish()
+        #expect(!database.isInTransaction)
+        let indexed = try database.integer(
+            "SELECT count(*) FROM messages INDEXED BY messages_by_customer WHERE run_id = 1 AND customer_id >= 0"
+        )
+        #expect(indexed == Int64(messages.count))
+        #expect(messages.count > 1)
+        let check = try database.prepare("PRAGMA integrity_check")
+        _ = try check.step()
+        #expect(try check.column(0) as String == "ok")
+    }
+
     @Test func automaticStrategyMaintainsIndexesWhenTheLogAlreadyHasMessages() throws {
         let first = try EventLogWriter(database: database)
         #expect(first.defersIndexes)

@@ -136,16 +136,19 @@ struct RunAssembly<Sink: EventSink> {
         progress(min(world.customerCount, result.customersEnd))
     }
 
-    /// The agents' phase on one queue, its rows, and the summary.
+    /// The agents' phase on one queue, its rows, and the summary. The phase runs on a worker while the sink does
+    /// what it deferred (`bulkLoadDidEnd`): at 10^6 customers, 0.7 s of agents beside 1.6 s of index building.
     mutating func finish(into sink: inout Sink) throws -> RunSummary {
-        var agentsPhase = Shard(world: world, customers: handedOff, agents: desk)
-        agentsPhase.resumeHandedOff()
-        agentsPhase.run()
-        events += agentsPhase.queue.processedCount
-        var rows = ShardRows.stories(world: world, customers: &agentsPhase.customers)
+        let agentsPhase = AgentsPhase(Shard(world: world, customers: handedOff, agents: desk))
+        let customersWithAgents = handedOff.count
+        handedOff = []
+        let sinkResult = Result { try sink.bulkLoadDidEnd() }
+        var (rows, processed) = agentsPhase.wait()
+        try sinkResult.get()
+        events += processed
         try writer.write(&rows, into: &sink)
         writer.summary.events = events
-        writer.summary.customersWithAgents = handedOff.count
+        writer.summary.customersWithAgents = customersWithAgents
         return writer.summary
     }
 }
@@ -196,6 +199,28 @@ extension SimulationRunner {
             result.failure = error
         }
         return result
+    }
+}
+
+/// The agents' phase of a run on one of Dispatch's worker threads; `wait` returns its rows and events processed.
+final class AgentsPhase: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var shard: Shard
+    private var rows: ShardRows?
+
+    init(_ shard: Shard) {
+        self.shard = shard
+        DispatchQueue.global().async(group: group) { [self] in
+            self.shard.resumeHandedOff()
+            self.shard.run()
+            rows = ShardRows.stories(world: self.shard.world, customers: &self.shard.customers)
+        }
+    }
+
+    /// Blocks until the phase is done.
+    func wait() -> (rows: ShardRows, events: UInt64) {
+        group.wait()
+        return (rows!, shard.queue.processedCount)
     }
 }
 
