@@ -65,7 +65,10 @@ public enum EventLogSchema {
     /// simulation's 3 s of index building (random 34-character keys to sort). Logs made before keep theirs.
     public static let sidIndex = (
         name: "messages_by_external_id",
-        sql: "CREATE INDEX IF NOT EXISTS messages_by_external_id ON messages (external_id) WHERE external_id IS NOT NULL"
+        sql: """
+        CREATE INDEX IF NOT EXISTS messages_by_external_id ON messages (external_id) \
+        WHERE external_id IS NOT NULL
+        """
     )
 
     /// Migration `i` takes the schema from version `i` to `i + 1`.

@@ -63,7 +63,7 @@ public enum SimulationRunner {
         return try assembly.finish(into: &sink)
     }
 
-    /// The same run for synchronous callers (commands): shards on Dispatch's worker threads, never blocking Swift's
+    /// The same run for synchronous callers (commands): shards on worker threads of their own, never blocking Swift's
     /// cooperative pool, so a command may wait for them from any thread. Same rows, same order, as `run(…) async`;
     /// up to two shards per job run ahead of the sink, so neither waits for a whole wave.
     public static func runSynchronously<Sink: EventSink>(
