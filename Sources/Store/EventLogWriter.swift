@@ -2,10 +2,11 @@ import EventLog
 
 /// The SQLite `EventSink`: stores producers' batches in the event-log schema, fast enough for 10^6 messages.
 ///
-/// Speed comes from structure, not tricks: one prepared `INSERT` per table reused for every row, rows grouped
-/// into large transactions (a commit every `commitEvery` records, whatever the producers' batch sizes), and,
-/// for a fresh log, the analytics indexes built once in `finish` instead of maintained row by row (measured
-/// here: maintaining `messages_by_customer` during a 10^6-row load costs ~3.5 s, building it afterwards ~0.75 s).
+/// Speed comes from structure, not tricks: prepared `INSERT`s per table (of 32 rows, and of one) reused for every
+/// row, rows grouped into large transactions (a commit every `commitEvery` records, whatever the producers' batch
+/// sizes), and, for a fresh log, the analytics indexes built once in `finish` instead of maintained row by row
+/// (measured here: maintaining `messages_by_customer` during a 10^6-row load costs ~3.5 s, building it afterwards
+/// ~0.75 s).
 ///
 /// Each `append` is atomic: a refused record (duplicate id, unknown customer) rolls back that batch only, by a
 /// savepoint, and the error is rethrown. Records are durable once a commit has happened; call `finish` to commit
@@ -41,19 +42,19 @@ public final class EventLogWriter: EventSink {
     /// True once `bulkLoadDidEnd` built the deferred indexes.
     private var indexesBuilt = false
 
-    private let insertRun: Statement
-    private let insertVariant: Statement
-    private let insertCustomer: Statement
-    private let insertAssignment: Statement
-    private let insertCart: Statement
-    private let insertAgentShift: Statement
-    private let insertConversation: Statement
-    private let insertMessage: Statement
-    private let insertHandoff: Statement
-    private let insertOrder: Statement
-    private let insertConsentEvent: Statement
-    private let insertSuppression: Statement
-    private let insertQuarantine: Statement
+    private let insertRun: TableInsert<RunRecord>
+    private let insertVariant: TableInsert<VariantRecord>
+    private let insertCustomer: TableInsert<CustomerRecord>
+    private let insertAssignment: TableInsert<AssignmentRecord>
+    private let insertCart: TableInsert<CartRecord>
+    private let insertAgentShift: TableInsert<AgentShiftRecord>
+    private let insertConversation: TableInsert<ConversationRecord>
+    private let insertMessage: TableInsert<MessageRecord>
+    private let insertHandoff: TableInsert<HandoffRecord>
+    private let insertOrder: TableInsert<OrderRecord>
+    private let insertConsentEvent: TableInsert<ConsentEventRecord>
+    private let insertSuppression: TableInsert<SuppressionRecord>
+    private let insertQuarantine: TableInsert<QuarantineRecord>
 
     /// Migrates `database` to the current schema and prepares one insert per table.
     ///
@@ -71,19 +72,19 @@ public final class EventLogWriter: EventSink {
         case .automatic:
             defersIndexes = try database.integer("SELECT NOT EXISTS (SELECT 1 FROM messages)") == 1
         }
-        insertRun = try database.prepare(RunRecord.insertSQL)
-        insertVariant = try database.prepare(VariantRecord.insertSQL)
-        insertCustomer = try database.prepare(CustomerRecord.insertSQL)
-        insertAssignment = try database.prepare(AssignmentRecord.insertSQL)
-        insertCart = try database.prepare(CartRecord.insertSQL)
-        insertAgentShift = try database.prepare(AgentShiftRecord.insertSQL)
-        insertConversation = try database.prepare(ConversationRecord.insertSQL)
-        insertMessage = try database.prepare(MessageRecord.insertSQL)
-        insertHandoff = try database.prepare(HandoffRecord.insertSQL)
-        insertOrder = try database.prepare(OrderRecord.insertSQL)
-        insertConsentEvent = try database.prepare(ConsentEventRecord.insertSQL)
-        insertSuppression = try database.prepare(SuppressionRecord.insertSQL)
-        insertQuarantine = try database.prepare(QuarantineRecord.insertSQL)
+        insertRun = try TableInsert(database)
+        insertVariant = try TableInsert(database)
+        insertCustomer = try TableInsert(database)
+        insertAssignment = try TableInsert(database)
+        insertCart = try TableInsert(database)
+        insertAgentShift = try TableInsert(database)
+        insertConversation = try TableInsert(database)
+        insertMessage = try TableInsert(database)
+        insertHandoff = try TableInsert(database)
+        insertOrder = try TableInsert(database)
+        insertConsentEvent = try TableInsert(database)
+        insertSuppression = try TableInsert(database)
+        insertQuarantine = try TableInsert(database)
         if defersIndexes {
             try database.transaction { database in
                 for index in EventLogSchema.analyticsIndexes {
@@ -107,19 +108,19 @@ public final class EventLogWriter: EventSink {
         if !database.isInTransaction { try database.execute("BEGIN IMMEDIATE TRANSACTION") }
         try database.execute("SAVEPOINT event_batch")
         do {
-            try insert(batch.runs, with: insertRun)
-            try insert(batch.variants, with: insertVariant)
-            try insert(batch.customers, with: insertCustomer)
-            try insert(batch.assignments, with: insertAssignment)
-            try insert(batch.carts, with: insertCart)
-            try insert(batch.agentShifts, with: insertAgentShift)
-            try insert(batch.conversations, with: insertConversation)
-            try insert(batch.messages, with: insertMessage)
-            try insert(batch.handoffs, with: insertHandoff)
-            try insert(batch.orders, with: insertOrder)
-            try insert(batch.consentEvents, with: insertConsentEvent)
-            try insert(batch.suppressions, with: insertSuppression)
-            try insert(batch.quarantine, with: insertQuarantine)
+            try insertRun.insert(batch.runs)
+            try insertVariant.insert(batch.variants)
+            try insertCustomer.insert(batch.customers)
+            try insertAssignment.insert(batch.assignments)
+            try insertCart.insert(batch.carts)
+            try insertAgentShift.insert(batch.agentShifts)
+            try insertConversation.insert(batch.conversations)
+            try insertMessage.insert(batch.messages)
+            try insertHandoff.insert(batch.handoffs)
+            try insertOrder.insert(batch.orders)
+            try insertConsentEvent.insert(batch.consentEvents)
+            try insertSuppression.insert(batch.suppressions)
+            try insertQuarantine.insert(batch.quarantine)
         } catch {
             try? database.execute("ROLLBACK TO SAVEPOINT event_batch; RELEASE SAVEPOINT event_batch")
             throw error
@@ -154,13 +155,39 @@ public final class EventLogWriter: EventSink {
         }
         isFinished = true
     }
+}
 
-    /// - Complexity: O(`records.count`) statement executions.
-    @inline(__always)
-    private func insert<Record: StoredRecord>(_ records: [Record], with statement: Statement) throws(SQLiteError) {
-        for record in records {
-            try record.bind(to: statement)
-            try statement.execute()
+/// One table's prepared inserts: a statement of `rowsPerStatement` rows for the bulk of a batch and a one-row
+/// statement for the rest. A step costs the same setup (cursors opened, program started, reset) for one row or
+/// many, so the bulk pays it once per 32 rows. Measured here at 10^6 customers (6.1M rows), alternating: one row
+/// per statement 15.19, 14.89, 15.85 s; 16 rows 13.77, 13.57, 13.35 s; 32 and 64 rows within noise of 16.
+struct TableInsert<Record: StoredRecord> {
+    static var rowsPerStatement: Int { 32 }
+
+    let one: Statement
+    let many: Statement
+
+    init(_ database: Database) throws(SQLiteError) {
+        one = try database.prepare(Record.insertSQL)
+        many = try database.prepare(Record.insertSQL(rows: Self.rowsPerStatement))
+    }
+
+    /// Stores `records` in order.
+    ///
+    /// - Complexity: O(`records.count`) bindings; ⌊count / 32⌋ + count mod 32 statement executions.
+    func insert(_ records: [Record]) throws(SQLiteError) {
+        let rows = Self.rowsPerStatement
+        let width = Int32(Record.columns.count)
+        var index = records.startIndex
+        while records.endIndex - index >= rows {
+            for k in 0..<rows { try records[index + k].bind(to: many, from: Int32(k) * width + 1) }
+            try many.execute()
+            index += rows
+        }
+        while index < records.endIndex {
+            try records[index].bind(to: one, from: 1)
+            try one.execute()
+            index += 1
         }
     }
 }

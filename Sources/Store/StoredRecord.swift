@@ -13,17 +13,24 @@ protocol StoredRecord {
     static var runColumn: String { get }
     /// `ORDER BY` for readers: the order the run produced the rows in.
     static var ordering: String { get }
-    func bind(to statement: Statement) throws(SQLiteError)
+    /// Binds the columns at parameters `first`, `first + 1`, … (1 for a one-row insert).
+    func bind(to statement: Statement, from first: Int32) throws(SQLiteError)
     init(row: Statement) throws(SQLiteError)
 }
 
 extension StoredRecord {
     static var runColumn: String { "run_id" }
 
-    static var insertSQL: String {
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+    static var insertSQL: String { insertSQL(rows: 1) }
+
+    /// One `INSERT` of `rows` rows; row k binds its columns from parameter k × columns.count + 1.
+    static func insertSQL(rows: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let values = Array(repeating: row, count: rows).joined(separator: ", ")
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)"
     }
+
+    func bind(to statement: Statement) throws(SQLiteError) { try bind(to: statement, from: 1) }
 
     static var selectSQL: String {
         "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE \(runColumn) = ? ORDER BY \(ordering)"
@@ -45,15 +52,15 @@ extension RunRecord: StoredRecord {
     static var runColumn: String { "id" }
     static let ordering = "id"
 
-    func bind(to statement: Statement) throws(SQLiteError) {
-        try statement.bind(id, at: 1)
-        try statement.bind(kind, at: 2)
-        try statement.bind(source, at: 3)
-        try statement.bind(seed, at: 4)
-        try statement.bind(configJSON, at: 5)
-        try statement.bind(toolVersion, at: 6)
-        try statement.bind(createdAt, at: 7)
-        try statement.bind(sourceSHA256, at: 8)
+    func bind(to statement: Statement, from first: Int32) throws(SQLiteError) {
+        try statement.bind(id, at: first)
+        try statement.bind(kind, at: first + 1)
+        try statement.bind(source, at: first + 2)
+        try statement.bind(seed, at: first + 3)
+        try statement.bind(configJSON, at: first + 4)
+        try statement.bind(toolVersion, at: first + 5)
+        try statement.bind(createdAt, at: first + 6)
+        try statement.bind(sourceSHA256, at: first + 7)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -75,13 +82,13 @@ extension VariantRecord: StoredRecord {
     static let columns = ["run_id", "variant_id", "name", "flow", "share", "is_holdout"]
     static let ordering = "variant_id"
 
-    func bind(to statement: Statement) throws(SQLiteError) {
-        try statement.bind(runID, at: 1)
-        try statement.bind(variantID, at: 2)
-        try statement.bind(name, at: 3)
-        try statement.bind(flow, at: 4)
-        try statement.bind(share, at: 5)
-        try statement.bind(isHoldout, at: 6)
+    func bind(to statement: Statement, from first: Int32) throws(SQLiteError) {
+        try statement.bind(runID, at: first)
+        try statement.bind(variantID, at: first + 1)
+        try statement.bind(name, at: first + 2)
+        try statement.bind(flow, at: first + 3)
+        try statement.bind(share, at: first + 4)
+        try statement.bind(isHoldout, at: first + 5)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -104,16 +111,16 @@ extension CustomerRecord: StoredRecord {
     ]
     static let ordering = "customer_id"
 
-    func bind(to statement: Statement) throws(SQLiteError) {
-        try statement.bind(runID, at: 1)
-        try statement.bind(customerID, at: 2)
-        try statement.bind(maskedPhone, at: 3)
-        try statement.bind(phoneHash, at: 4)
-        try statement.bind(timeZone, at: 5)
-        try statement.bind(state, at: 6)
-        try statement.bind(segment, at: 7)
-        try statement.bind(attributesJSON, at: 8)
-        try statement.bind(fictionalPhone, at: 9)
+    func bind(to statement: Statement, from first: Int32) throws(SQLiteError) {
+        try statement.bind(runID, at: first)
+        try statement.bind(customerID, at: first + 1)
+        try statement.bind(maskedPhone, at: first + 2)
+        try statement.bind(phoneHash, at: first + 3)
+        try statement.bind(timeZone, at: first + 4)
+        try statement.bind(state, at: first + 5)
+        try statement.bind(segment, at: first + 6)
+        try statement.bind(attributesJSON, at: first + 7)
+        try statement.bind(fictionalPhone, at: first + 8)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -136,11 +143,11 @@ extension AssignmentRecord: StoredRecord {
     static let columns = ["run_id", "customer_id", "variant_id", "assigned_at"]
     static let ordering = "customer_id"
 
-    func bind(to statement: Statement) throws(SQLiteError) {
-        try statement.bind(runID, at: 1)
-        try statement.bind(customerID, at: 2)
-        try statement.bind(variantID, at: 3)
-        try statement.bind(assignedAt, at: 4)
+    func bind(to statement: Statement, from first: Int32) throws(SQLiteError) {
+        try statement.bind(runID, at: first)
+        try statement.bind(customerID, at: first + 1)
+        try statement.bind(variantID, at: first + 2)
+        try statement.bind(assignedAt, at: first + 3)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -158,12 +165,12 @@ extension CartRecord: StoredRecord {
     static let columns = ["run_id", "cart_id", "customer_id", "abandoned_at", "value_cents"]
     static let ordering = "cart_id"
 
-    func bind(to statement: Statement) throws(SQLiteError) {
-        try statement.bind(runID, at: 1)
-        try statement.bind(cartID, at: 2)
-        try statement.bind(customerID, at: 3)
-        try statement.bind(abandonedAt, at: 4)
-        try statement.bind(valueCents, at: 5)
+    func bind(to statement: Statement, from first: Int32) throws(SQLiteError) {
+        try statement.bind(runID, at: first)
+        try statement.bind(cartID, at: first + 1)
+        try statement.bind(customerID, at: first + 2)
+        try statement.bind(abandonedAt, at: first + 3)
+        try statement.bind(valueCents, at: first + 4)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -182,12 +189,12 @@ extension AgentShiftRecord: StoredRecord {
     static let columns = ["run_id", "agent_id", "starts_at", "ends_at", "concurrency"]
     static let ordering = "agent_id, starts_at"
 
-    func bind(to statement: Statement) throws(SQLiteError) {
-        try statement.bind(runID, at: 1)
-        try statement.bind(agentID, at: 2)
-        try statement.bind(startsAt, at: 3)
-        try statement.bind(endsAt, at: 4)
-        try statement.bind(concurrency, at: 5)
+    func bind(to statement: Statement, from first: Int32) throws(SQLiteError) {
+        try statement.bind(runID, at: first)
+        try statement.bind(agentID, at: first + 1)
+        try statement.bind(startsAt, at: first + 2)
+        try statement.bind(endsAt, at: first + 3)
+        try statement.bind(concurrency, at: first + 4)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -208,15 +215,15 @@ extension ConversationRecord: StoredRecord {
     ]
     static let ordering = "conversation_id"
 
-    func bind(to statement: Statement) throws(SQLiteError) {
-        try statement.bind(runID, at: 1)
-        try statement.bind(conversationID, at: 2)
-        try statement.bind(customerID, at: 3)
-        try statement.bind(flow, at: 4)
-        try statement.bind(startedAt, at: 5)
-        try statement.bind(endedAt, at: 6)
-        try statement.bind(outcome, at: 7)
-        try statement.bind(path, at: 8)
+    func bind(to statement: Statement, from first: Int32) throws(SQLiteError) {
+        try statement.bind(runID, at: first)
+        try statement.bind(conversationID, at: first + 1)
+        try statement.bind(customerID, at: first + 2)
+        try statement.bind(flow, at: first + 3)
+        try statement.bind(startedAt, at: first + 4)
+        try statement.bind(endedAt, at: first + 5)
+        try statement.bind(outcome, at: first + 6)
+        try statement.bind(path, at: first + 7)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -242,27 +249,27 @@ extension MessageRecord: StoredRecord {
     ]
     static let ordering = "message_id"
 
-    func bind(to statement: Statement) throws(SQLiteError) {
-        try statement.bind(runID, at: 1)
-        try statement.bind(messageID, at: 2)
-        try statement.bind(customerID, at: 3)
-        try statement.bind(conversationID, at: 4)
-        try statement.bind(direction, at: 5)
-        try statement.bind(kind, at: 6)
-        try statement.bind(at, at: 7)
-        try statement.bind(body, at: 8)
-        try statement.bind(segments, at: 9)
-        try statement.bind(encoding, at: 10)
-        try statement.bind(status, at: 11)
-        try statement.bind(costMicrodollars, at: 12)
-        try statement.bind(flowNode, at: 13)
-        try statement.bind(purpose, at: 14)
-        try statement.bind(subject, at: 15)
-        try statement.bind(businessNumber, at: 16)
-        try statement.bind(externalID, at: 17)
-        try statement.bind(errorCode, at: 18)
-        try statement.bind(intent, at: 19)
-        try statement.bind(category, at: 20)
+    func bind(to statement: Statement, from first: Int32) throws(SQLiteError) {
+        try statement.bind(runID, at: first)
+        try statement.bind(messageID, at: first + 1)
+        try statement.bind(customerID, at: first + 2)
+        try statement.bind(conversationID, at: first + 3)
+        try statement.bind(direction, at: first + 4)
+        try statement.bind(kind, at: first + 5)
+        try statement.bind(at, at: first + 6)
+        try statement.bind(body, at: first + 7)
+        try statement.bind(segments, at: first + 8)
+        try statement.bind(encoding, at: first + 9)
+        try statement.bind(status, at: first + 10)
+        try statement.bind(costMicrodollars, at: first + 11)
+        try statement.bind(flowNode, at: first + 12)
+        try statement.bind(purpose, at: first + 13)
+        try statement.bind(subject, at: first + 14)
+        try statement.bind(businessNumber, at: first + 15)
+        try statement.bind(externalID, at: first + 16)
+        try statement.bind(errorCode, at: first + 17)
+        try statement.bind(intent, at: first + 18)
+        try statement.bind(category, at: first + 19)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -299,17 +306,17 @@ extension HandoffRecord: StoredRecord {
     ]
     static let ordering = "handoff_id"
 
-    func bind(to statement: Statement) throws(SQLiteError) {
-        try statement.bind(runID, at: 1)
-        try statement.bind(handoffID, at: 2)
-        try statement.bind(conversationID, at: 3)
-        try statement.bind(customerID, at: 4)
-        try statement.bind(queue, at: 5)
-        try statement.bind(queuedAt, at: 6)
-        try statement.bind(pickedUpAt, at: 7)
-        try statement.bind(closedAt, at: 8)
-        try statement.bind(resolution, at: 9)
-        try statement.bind(agentID, at: 10)
+    func bind(to statement: Statement, from first: Int32) throws(SQLiteError) {
+        try statement.bind(runID, at: first)
+        try statement.bind(handoffID, at: first + 1)
+        try statement.bind(conversationID, at: first + 2)
+        try statement.bind(customerID, at: first + 3)
+        try statement.bind(queue, at: first + 4)
+        try statement.bind(queuedAt, at: first + 5)
+        try statement.bind(pickedUpAt, at: first + 6)
+        try statement.bind(closedAt, at: first + 7)
+        try statement.bind(resolution, at: first + 8)
+        try statement.bind(agentID, at: first + 9)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -335,15 +342,15 @@ extension OrderRecord: StoredRecord {
     ]
     static let ordering = "order_id"
 
-    func bind(to statement: Statement) throws(SQLiteError) {
-        try statement.bind(runID, at: 1)
-        try statement.bind(orderID, at: 2)
-        try statement.bind(customerID, at: 3)
-        try statement.bind(at, at: 4)
-        try statement.bind(valueCents, at: 5)
-        try statement.bind(cartID, at: 6)
-        try statement.bind(attributedMessageID, at: 7)
-        try statement.bind(externalID, at: 8)
+    func bind(to statement: Statement, from first: Int32) throws(SQLiteError) {
+        try statement.bind(runID, at: first)
+        try statement.bind(orderID, at: first + 1)
+        try statement.bind(customerID, at: first + 2)
+        try statement.bind(at, at: first + 3)
+        try statement.bind(valueCents, at: first + 4)
+        try statement.bind(cartID, at: first + 5)
+        try statement.bind(attributedMessageID, at: first + 6)
+        try statement.bind(externalID, at: first + 7)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -365,15 +372,15 @@ extension ConsentEventRecord: StoredRecord {
     static let columns = ["run_id", "event_id", "customer_id", "at", "kind", "keyword", "source", "scope"]
     static let ordering = "event_id"
 
-    func bind(to statement: Statement) throws(SQLiteError) {
-        try statement.bind(runID, at: 1)
-        try statement.bind(eventID, at: 2)
-        try statement.bind(customerID, at: 3)
-        try statement.bind(at, at: 4)
-        try statement.bind(kind, at: 5)
-        try statement.bind(keyword, at: 6)
-        try statement.bind(source, at: 7)
-        try statement.bind(scope, at: 8)
+    func bind(to statement: Statement, from first: Int32) throws(SQLiteError) {
+        try statement.bind(runID, at: first)
+        try statement.bind(eventID, at: first + 1)
+        try statement.bind(customerID, at: first + 2)
+        try statement.bind(at, at: first + 3)
+        try statement.bind(kind, at: first + 4)
+        try statement.bind(keyword, at: first + 5)
+        try statement.bind(source, at: first + 6)
+        try statement.bind(scope, at: first + 7)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -397,15 +404,15 @@ extension SuppressionRecord: StoredRecord {
     ]
     static let ordering = "suppression_id"
 
-    func bind(to statement: Statement) throws(SQLiteError) {
-        try statement.bind(runID, at: 1)
-        try statement.bind(suppressionID, at: 2)
-        try statement.bind(customerID, at: 3)
-        try statement.bind(at, at: 4)
-        try statement.bind(reason, at: 5)
-        try statement.bind(deferredUntil, at: 6)
-        try statement.bind(subject, at: 7)
-        try statement.bind(rule, at: 8)
+    func bind(to statement: Statement, from first: Int32) throws(SQLiteError) {
+        try statement.bind(runID, at: first)
+        try statement.bind(suppressionID, at: first + 1)
+        try statement.bind(customerID, at: first + 2)
+        try statement.bind(at, at: first + 3)
+        try statement.bind(reason, at: first + 4)
+        try statement.bind(deferredUntil, at: first + 5)
+        try statement.bind(subject, at: first + 6)
+        try statement.bind(rule, at: first + 7)
     }
 
     init(row: Statement) throws(SQLiteError) {
@@ -427,12 +434,12 @@ extension QuarantineRecord: StoredRecord {
     static let columns = ["run_id", "file", "line", "reason", "raw_text"]
     static let ordering = "file, line"
 
-    func bind(to statement: Statement) throws(SQLiteError) {
-        try statement.bind(runID, at: 1)
-        try statement.bind(file, at: 2)
-        try statement.bind(line, at: 3)
-        try statement.bind(reason, at: 4)
-        try statement.bind(rawText, at: 5)
+    func bind(to statement: Statement, from first: Int32) throws(SQLiteError) {
+        try statement.bind(runID, at: first)
+        try statement.bind(file, at: first + 1)
+        try statement.bind(line, at: first + 2)
+        try statement.bind(reason, at: first + 3)
+        try statement.bind(rawText, at: first + 4)
     }
 
     init(row: Statement) throws(SQLiteError) {

@@ -108,6 +108,42 @@ import Testing
         #expect(messages.map(\.messageID) == [1, 2, 3, 98])
     }
 
+    /// Most rows go in 32 to a statement and the rest one by one: every split must store each record once, in
+    /// order, with its own values (a wrong parameter offset would shift columns between rows).
+    @Test(arguments: [0, 1, 31, 32, 33, 64, 70])
+    func batchesOfAnySizeRoundTripInOrder(count: Int) throws {
+        let writer = try EventLogWriter(database: database)
+        let run = SampleRun.batch()
+        try writer.append(EventBatch(runs: run.runs, customers: run.customers))
+        let messages = (0..<count).map { k -> MessageRecord in
+            var message = run.messages[k % run.messages.count]
+            message.messageID = Int64(100 + k)
+            message.at = Int64(1_000 * k)
+            message.body = "text \(k)"
+            message.flowNode = k % 2 == 0 ? "node-\(k)" : nil
+            return message
+        }
+        try writer.append(EventBatch(messages: messages))
+        try writer.finish()
+        #expect(try EventLogReader(database: database).messages(ofRun: 1) == messages)
+    }
+
+    @Test func aRefusedRowInsideAMultiRowStatementLeavesNothingOfItsBatch() throws {
+        let writer = try EventLogWriter(database: database)
+        let run = SampleRun.batch()
+        try writer.append(EventBatch(runs: run.runs, customers: run.customers))
+        var messages = (0..<70).map { k -> MessageRecord in
+            var message = run.messages[0]
+            message.messageID = Int64(100 + k)
+            return message
+        }
+        messages[40].customerID = 404
+        let error = #expect(throws: SQLiteError.self) { try writer.append(EventBatch(messages: messages)) }
+        #expect(error?.code == 787)
+        try writer.finish()
+        #expect(try database.integer("SELECT count(*) FROM messages") == 0)
+    }
+
     @Test func duplicateIDIsRefusedWithThePrimaryKeyCode() throws {
         let writer = try EventLogWriter(database: database)
         try writer.append(SampleRun.batch())
