@@ -4,9 +4,9 @@ import EventLog
 ///
 /// Speed comes from structure, not tricks: prepared `INSERT`s per table (of 32 rows, and of one) reused for every
 /// row, rows grouped into large transactions (a commit every `commitEvery` records, whatever the producers' batch
-/// sizes), and, for a fresh log, the analytics indexes built once in `finish` instead of maintained row by row
-/// (measured here: maintaining `messages_by_customer` during a 10^6-row load costs ~3.5 s, building it afterwards
-/// ~0.75 s).
+/// sizes), and, for a fresh log, the analytics indexes built once (in `finish`, or earlier in `bulkLoadDidEnd`)
+/// instead of maintained row by row (measured here: maintaining `messages_by_customer` during a 10^6-row load
+/// costs ~3.5 s, building it afterwards ~0.75 s).
 ///
 /// Each `append` is atomic: a refused record (duplicate id, unknown customer) rolls back that batch only, by a
 /// savepoint, and the error is rethrown. Records are durable once a commit has happened; call `finish` to commit
@@ -56,7 +56,7 @@ public final class EventLogWriter: EventSink {
     private let insertSuppression: TableInsert<SuppressionRecord>
     private let insertQuarantine: TableInsert<QuarantineRecord>
 
-    /// Migrates `database` to the current schema and prepares one insert per table.
+    /// Migrates `database` to the current schema and prepares each table's inserts (`TableInsert`).
     ///
     /// - Parameter commitEvery: records per transaction; larger is faster, and only the open transaction is
     ///   lost on a crash.
@@ -154,41 +154,6 @@ public final class EventLogWriter: EventSink {
             }
         }
         isFinished = true
-    }
-}
-
-/// One table's prepared inserts: a statement of `rowsPerStatement` rows for the bulk of a batch and a one-row
-/// statement for the rest. A step costs the same setup (cursors opened, program started, reset) for one row or
-/// many, so the bulk pays it once per 32 rows. Measured here at 10^6 customers (6.1M rows), alternating: one row
-/// per statement 15.19, 14.89, 15.85 s; 16 rows 13.77, 13.57, 13.35 s; 32 and 64 rows within noise of 16.
-struct TableInsert<Record: StoredRecord> {
-    static var rowsPerStatement: Int { 32 }
-
-    let one: Statement
-    let many: Statement
-
-    init(_ database: Database) throws(SQLiteError) {
-        one = try database.prepare(Record.insertSQL)
-        many = try database.prepare(Record.insertSQL(rows: Self.rowsPerStatement))
-    }
-
-    /// Stores `records` in order.
-    ///
-    /// - Complexity: O(`records.count`) bindings; ⌊count / 32⌋ + count mod 32 statement executions.
-    func insert(_ records: [Record]) throws(SQLiteError) {
-        let rows = Self.rowsPerStatement
-        let width = Int32(Record.columns.count)
-        var index = records.startIndex
-        while records.endIndex - index >= rows {
-            for k in 0..<rows { try records[index + k].bind(to: many, from: Int32(k) * width + 1) }
-            try many.execute()
-            index += rows
-        }
-        while index < records.endIndex {
-            try records[index].bind(to: one, from: 1)
-            try one.execute()
-            index += 1
-        }
     }
 }
 

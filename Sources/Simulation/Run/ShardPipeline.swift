@@ -1,5 +1,8 @@
 import Foundation
+
+#if canImport(Glibc)
 import Glibc
+#endif
 
 /// Shards simulated ahead of the thread that writes them, on worker threads, handed over in shard order.
 ///
@@ -8,17 +11,18 @@ import Glibc
 /// `window` shards past the next one to be taken are started, which bounds memory at `window` shards' rows.
 /// (Measured here at 10^6 customers on 2 cores: waves of `jobs` shards left the writer waiting 2.65 s in all.)
 ///
-/// Workers are threads of their own at a lower scheduling priority than the writer (`workerNiceness`). The
-/// writer is the bottleneck, and with `jobs` workers beside it on as many cores the kernel gave it about two
-/// thirds of a core; now it keeps one and the workers share the rest, running ahead within the window. Measured
-/// here at 10^6 customers on 2 jobs, alternating: 15.56, 15.65, 16.20 s → 13.92, 15.20, 14.92 s.
+/// Workers are threads of their own at a lower scheduling priority than the writer (`workerNiceness` on Linux,
+/// utility QoS on Darwin). When the writer set the pace, `jobs` workers beside it on as many cores left it about
+/// two thirds of a core; now it keeps one and the workers share the rest, running ahead within the window.
+/// Measured here at 10^6 customers on 2 jobs, alternating: 15.56, 15.65, 16.20 s → 13.92, 15.20, 14.92 s.
 ///
 /// A written shard comes back through `dispose` and is freed by the worker that built it, before its next shard:
 /// its millions of strings were allocated on that thread, and freeing them on the writer's thread cost the
 /// writer 2.25 s of a 10^6-customer run (glibc frees a chunk into the arena that allocated it, under that
 /// arena's lock).
 final class ShardPipeline: @unchecked Sendable {
-    /// The workers' nice value (0 is normal, 19 the lowest priority): their own threads, so nothing needs it back.
+    /// The workers' nice value on Linux (0 is normal, 19 the lowest priority): their own threads, so nothing needs
+    /// it back.
     static let workerNiceness: Int32 = 10
 
     private let world: World
@@ -48,6 +52,7 @@ final class ShardPipeline: @unchecked Sendable {
         for worker in 0..<workers {
             let thread = Thread { [self] in work(worker) }
             thread.name = "replylab-shard-\(worker)"
+            thread.qualityOfService = .utility
             thread.start()
         }
     }
@@ -99,8 +104,10 @@ final class ShardPipeline: @unchecked Sendable {
     }
 
     private func work(_ worker: Int) {
+        #if canImport(Glibc)
         // Linux keeps a nice value per thread, and `who` 0 is the calling thread. Raising it needs no privilege.
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.workerNiceness)
+        #endif
         while true {
             switch assignment(for: worker) {
             case .simulate(let shard):
