@@ -22,7 +22,14 @@ struct TableInsert<Record: StoredRecord> {
         var index = records.startIndex
         while records.endIndex - index >= rows {
             for k in 0..<rows { try records[index + k].bind(to: many, from: Int32(k) * width + 1) }
-            try many.execute()
+            do {
+                try many.execute()
+            } catch {
+                // Name the one-row form: the statement's own SQL repeats its placeholders 32 times.
+                var error = error
+                error.sql = one.sql + " (\(rows) rows per statement)"
+                throw error
+            }
             index += rows
         }
         while index < records.endIndex {

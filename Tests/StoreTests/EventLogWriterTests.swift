@@ -140,6 +140,7 @@ import Testing
         messages[40].customerID = 404
         let error = #expect(throws: SQLiteError.self) { try writer.append(EventBatch(messages: messages)) }
         #expect(error?.code == 787)
+        #expect(error?.sql == MessageRecord.insertSQL + " (32 rows per statement)")
         try writer.finish()
         #expect(try database.integer("SELECT count(*) FROM messages") == 0)
     }
