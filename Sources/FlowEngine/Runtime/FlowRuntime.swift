@@ -61,14 +61,14 @@ public struct FlowRuntime: Sendable {
     ///   - schedule: the recipient's quiet-hours schedule resolved once (`gate.quietHours.schedule(…)`); nil
     ///     resolves it for each send. The simulator passes it to keep the hot path free of look-ups.
     public func start(
-        _ session: FlowSession,
+        _ session: consuming FlowSession,
         trigger: FlowTrigger = .campaign,
         at now: Instant,
         draw: UInt64 = 0,
         schedule: QuietHoursPolicy.Schedule? = nil
     ) -> FlowStep {
         var sprint = Sprint(session: session, now: now, draw: draw, schedule: schedule)
-        guard session.status == .new else {
+        guard sprint.session.status == .new else {
             sprint.events.append(.ignored(reason: "the conversation has already started"))
             return sprint.step
         }
@@ -84,19 +84,26 @@ public struct FlowRuntime: Sendable {
 
     /// Moves the conversation on with a reply, a timeout, an expiry or a closed hand-off.
     public func resume(
-        _ session: FlowSession,
+        _ session: consuming FlowSession,
         with input: FlowInput,
         at now: Instant,
         draw: UInt64 = 0,
         schedule: QuietHoursPolicy.Schedule? = nil
     ) -> FlowStep {
+        // The session moves into the sprint (a caller that gives up its copy pays no retain per field); these are
+        // the fields read from the session as it came in, below, after the sprint may have changed its own.
+        let status = session.status
+        let node = session.node
+        let timeoutAt = session.timeoutAt
+        let reviewPending = session.reviewPending
+        let resumeAction = session.resumeAction
         var sprint = Sprint(session: session, now: now, draw: draw, schedule: schedule)
         switch input {
         case .message(let text):
             receive(text, &sprint)
         case .timeout:
-            guard session.status == .waiting, let due = session.timeoutAt,
-                let category = flow.nodes[session.node].router?.wait?.timeoutCategory
+            guard status == .waiting, let due = timeoutAt,
+                let category = flow.nodes[node].router?.wait?.timeoutCategory
             else {
                 sprint.events.append(.ignored(reason: "no timeout is pending"))
                 break
@@ -105,24 +112,24 @@ public struct FlowRuntime: Sendable {
                 sprint.events.append(.ignored(reason: "the timeout is not due until \(due.epochMilliseconds) ms"))
                 break
             }
-            take(category, at: session.node, &sprint)
+            take(category, at: node, &sprint)
         case .expired:
-            guard session.status == .waiting || session.status == .handedOff else {
+            guard status == .waiting || status == .handedOff else {
                 sprint.events.append(.ignored(reason: "nothing is waiting to expire"))
                 break
             }
             finish("expired", reason: "no reply within \(flow.expireAfterSeconds) s of the last wait", &sprint)
         case .handoffClosed(let outcome):
-            guard session.status == .handedOff else {
+            guard status == .handedOff else {
                 sprint.events.append(.ignored(reason: "no hand-off is open"))
                 break
             }
             sprint.session.handoffOutcome = outcome
-            if session.reviewPending {
+            if reviewPending {
                 sprint.session.reviewPending = false
                 if Self.reviewOptOutOutcomes.contains(outcome) {
                     // The reviewer read a revocation: it is an opt-out, confirmed like STOP.
-                    let phrase = session.recipient.consent.standing(at: now).openHold?.keyword ?? outcome
+                    let phrase = sprint.session.recipient.consent.standing(at: now).openHold?.keyword ?? outcome
                     sprint.session.recipient.consent.optOut(keyword: phrase, at: now, scope: optOutScope)
                     sprint.events.append(.optedOut(keyword: phrase))
                     cancelPending(reason: "the reviewer recorded an opt-out for \"\(phrase)\"", &sprint)
@@ -134,7 +141,7 @@ public struct FlowRuntime: Sendable {
                 if outcome != "abandoned" { sprint.session.recipient.consent.releaseReview(at: now) }
             }
             sprint.session.status = .waiting
-            run(from: session.node, action: session.resumeAction, &sprint)
+            run(from: node, action: resumeAction, &sprint)
         }
         return sprint.step
     }

@@ -131,7 +131,7 @@ struct Shard {
         )
         let draw = customers[Int(slot)].behaviour.next()
         let step = world.arms[variant].start(
-            customers[Int(slot)].session,
+            takeSession(slot),
             at: now,
             draw: draw,
             schedule: customers[Int(slot)].schedule
@@ -144,7 +144,7 @@ struct Shard {
         guard variant >= 0 else { return }
         let draw = customers[Int(slot)].behaviour.next()
         let step = world.arms[variant].resume(
-            customers[Int(slot)].session,
+            takeSession(slot),
             with: input,
             at: now,
             draw: draw,
@@ -219,7 +219,7 @@ struct Shard {
             status == .waiting ? world.runtimes[variant].flow.nodes[customers[Int(slot)].session.node].id : nil
         let draw = customers[Int(slot)].behaviour.next()
         let step = world.arms[variant].resume(
-            customers[Int(slot)].session,
+            takeSession(slot),
             with: .message(drawn.text),
             at: now,
             draw: draw,
@@ -305,8 +305,22 @@ struct Shard {
 
     // MARK: - The runtime's events
 
-    mutating func apply(_ step: FlowStep, to slot: Int32, at now: Int64) {
-        customers[Int(slot)].session = step.session
+    /// The customer's session, moved out for the runtime (a vacant one holds its place until `apply` puts the
+    /// step's back): passing it in place copied it, a retain and a release of each of its fields per call.
+    private mutating func takeSession(_ slot: Int32) -> FlowSession {
+        var session = Self.vacantSession
+        swap(&session, &customers[Int(slot)].session)
+        return session
+    }
+
+    private static let vacantSession = FlowSession(
+        contact: .null,
+        recipient: RecipientCompliance(phone: nil, timeZones: [], state: nil)
+    )
+
+    mutating func apply(_ step: consuming FlowStep, to slot: Int32, at now: Int64) {
+        var step = step
+        swap(&customers[Int(slot)].session, &step.session)
         for event in step.events {
             switch event {
             case .sent(let text):
@@ -342,7 +356,9 @@ struct Shard {
             case .optedOut(let keyword):
                 customers[Int(slot)].optedOut = true
                 // The engine decides the scope (a carrier keyword always revokes everything); record what it kept.
-                let kept = step.session.recipient.consent.optOutScope(at: Instant(epochMilliseconds: now))
+                let kept = customers[Int(slot)].session.recipient.consent.optOutScope(
+                    at: Instant(epochMilliseconds: now)
+                )
                 consent(
                     slot,
                     .optOut,

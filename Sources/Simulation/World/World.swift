@@ -189,7 +189,7 @@ final class ArmRuntime: Sendable {
 
     /// `FlowRuntime.start` on this arm's runtime.
     func start(
-        _ session: FlowSession,
+        _ session: consuming FlowSession,
         at now: Int64,
         draw: UInt64,
         schedule: QuietHoursPolicy.Schedule
@@ -199,7 +199,7 @@ final class ArmRuntime: Sendable {
 
     /// `FlowRuntime.resume` on this arm's runtime.
     func resume(
-        _ session: FlowSession,
+        _ session: consuming FlowSession,
         with input: FlowInput,
         at now: Int64,
         draw: UInt64,
