@@ -90,8 +90,8 @@ public struct FlowRuntime: Sendable {
         draw: UInt64 = 0,
         schedule: QuietHoursPolicy.Schedule? = nil
     ) -> FlowStep {
-        // The session moves into the sprint (a caller that gives up its copy pays no retain per field); these are
-        // the fields read from the session as it came in, below, after the sprint may have changed its own.
+        // The session moves into the sprint, so a caller that gives up its copy pays no retain per field. The
+        // branches below read these fields as the session came in.
         let status = session.status
         let node = session.node
         let timeoutAt = session.timeoutAt
