@@ -30,8 +30,6 @@ extension StoredRecord {
         return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)"
     }
 
-    func bind(to statement: Statement) throws(SQLiteError) { try bind(to: statement, from: 1) }
-
     static var selectSQL: String {
         "SELECT \(columns.joined(separator: ", ")) FROM \(table) WHERE \(runColumn) = ? ORDER BY \(ordering)"
     }

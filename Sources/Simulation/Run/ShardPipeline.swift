@@ -12,8 +12,9 @@ import Glibc
 /// (Measured here at 10^6 customers on 2 cores: waves of `jobs` shards left the writer waiting 2.65 s in all.)
 ///
 /// Workers are threads of their own at a lower scheduling priority than the writer (`workerNiceness` on Linux,
-/// utility QoS on Darwin). When the writer set the pace, `jobs` workers beside it on as many cores left it about
-/// two thirds of a core; now it keeps one and the workers share the rest, running ahead within the window.
+/// utility QoS on Darwin). When the writer set the pace, it shared its core with `jobs` workers on as many cores
+/// (three runnable threads on two); now it keeps one and the workers share the rest, running ahead within the
+/// window.
 /// Measured here at 10^6 customers on 2 jobs, alternating: 15.56, 15.65, 16.20 s → 13.92, 15.20, 14.92 s.
 ///
 /// A written shard comes back through `dispose` and is freed by the worker that built it, before its next shard:
